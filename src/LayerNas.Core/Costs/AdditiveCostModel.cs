@@ -1,0 +1,45 @@
+using LayerNas.Core.Space;
+
+namespace LayerNas.Core.Costs;
+
+/// <summary>cost(A) is the sum of the chosen options' costs (the burger of the LayerNAS post).</summary>
+public sealed class AdditiveCostModel : ICostModel
+{
+    private readonly SearchSpace _space;
+    private readonly double[] _suffixMin;
+    private readonly double[] _suffixMax;
+
+    /// <summary>Prices architectures of a space by its option costs.</summary>
+    public AdditiveCostModel(SearchSpace space)
+    {
+        _space = space;
+        _suffixMin = new double[space.Depth + 1];
+        _suffixMax = new double[space.Depth + 1];
+        for (var layer = space.Depth - 1; layer >= 0; layer--)
+        {
+            var options = space.Layers[layer].Options;
+            _suffixMin[layer] = _suffixMin[layer + 1] + options.Min(o => o.Cost);
+            _suffixMax[layer] = _suffixMax[layer + 1] + options.Max(o => o.Cost);
+        }
+    }
+
+    /// <inheritdoc />
+    public double Cost(Architecture architecture) => PrefixSum(architecture);
+
+    /// <inheritdoc />
+    public CostBounds CompletionBounds(Architecture prefix)
+    {
+        var sum = PrefixSum(prefix);
+        return new CostBounds(sum + _suffixMin[prefix.Length], sum + _suffixMax[prefix.Length]);
+    }
+
+    private double PrefixSum(Architecture prefix)
+    {
+        var sum = 0.0;
+        for (var layer = 0; layer < prefix.Length; layer++)
+        {
+            sum += _space.Layers[layer].Options[prefix[layer]].Cost;
+        }
+        return sum;
+    }
+}

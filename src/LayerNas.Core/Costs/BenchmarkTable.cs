@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace LayerNas.Core.Costs;
+
+/// <summary>A NATS-Bench-style table: one row per architecture (or per architecture and training seed), read from CSV text.</summary>
+/// <remarks>The key column holds option names joined by ':' in layer order; every other column is numeric or empty.</remarks>
+public sealed class BenchmarkTable
+{
+    private readonly Dictionary<string, int> _columns;
+    private readonly Dictionary<string, ImmutableArray<int>> _rowsByKey;
+    private readonly string[][] _cells;
+
+    private BenchmarkTable(string[] header, string[][] cells, string keyColumn)
+    {
+        Header = [.. header];
+        KeyColumn = keyColumn;
+        _cells = cells;
+        _columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            _columns.TryAdd(header[i], i);
+        }
+        var keyIndex = _columns[keyColumn];
+        _rowsByKey = cells
+            .Select((row, index) => (row[keyIndex], index))
+            .GroupBy(r => r.Item1, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.index).ToImmutableArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The column names in file order.</summary>
+    public ImmutableArray<string> Header { get; }
+
+    /// <summary>The name of the key column.</summary>
+    public string KeyColumn { get; }
+
+    /// <summary>How many data rows the table has.</summary>
+    public int RowCount => _cells.Length;
+
+    /// <summary>The distinct architecture keys.</summary>
+    public IEnumerable<string> Keys => _rowsByKey.Keys;
+
+    /// <summary>Whether the table has a column of this name.</summary>
+    public bool HasColumn(string column) => _columns.ContainsKey(column);
+
+    /// <summary>How many rows (training seeds) the table holds for a key; 0 when it has none.</summary>
+    public int RowsFor(string key) => _rowsByKey.TryGetValue(key, out var rows) ? rows.Length : 0;
+
+    /// <summary>A numeric cell of the <paramref name="seedIndex"/>-th row of a key, or null when the cell is empty.</summary>
+    public double? Value(string key, string column, int seedIndex = 0)
+    {
+        var text = _cells[_rowsByKey[key][seedIndex]][_columns[column]];
+        return text.Length == 0 ? null : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Parses CSV text with a header row; throws <see cref="FormatException"/> naming the line at fault.</summary>
+    public static BenchmarkTable Parse(string csv, string keyColumn)
+    {
+        var lines = csv.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        while (lines.Count > 0 && lines[^1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+        if (lines.Count == 0)
+        {
+            throw new FormatException("the table is empty");
+        }
+        var header = SplitRow(lines[0]);
+        var keyIndex = Array.IndexOf(header, keyColumn);
+        if (keyIndex < 0)
+        {
+            throw new FormatException($"the table has no column '{keyColumn}' (columns: {string.Join(", ", header)})");
+        }
+        var rows = new string[lines.Count - 1][];
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var row = SplitRow(lines[i]);
+            if (row.Length != header.Length)
+            {
+                throw new FormatException($"line {i + 1} has {row.Length} cells, the header has {header.Length}");
+            }
+            for (var c = 0; c < row.Length; c++)
+            {
+                if (c != keyIndex && row[c].Length > 0 && !double.TryParse(row[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                {
+                    throw new FormatException($"line {i + 1}, column '{header[c]}': '{row[c]}' is not a number");
+                }
+            }
+            rows[i - 1] = row;
+        }
+        return new BenchmarkTable(header, rows, keyColumn);
+    }
+
+    private static string[] SplitRow(string line) => [.. line.Split(',').Select(cell => cell.Trim().Trim('"'))];
+}

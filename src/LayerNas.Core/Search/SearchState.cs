@@ -1,0 +1,186 @@
+using LayerNas.Core.Space;
+using LayerNas.Core.Strategies;
+
+namespace LayerNas.Core.Search;
+
+/// <summary>
+/// One search as a pure state machine around a strategy: it numbers trials, keeps the trial cache, enforces the
+/// trial budget and remembers every settled trial. Actors drive it; replaying persisted results through
+/// <see cref="Recover"/> before the first <see cref="TakeNewTrials"/> rebuilds the same state.
+/// </summary>
+/// <remarks>
+/// Trial numbers follow the strategy's proposal order, which depends only on the set of results reported, so a
+/// search recovered from its journal numbers its trials exactly as the original run did. An architecture is never
+/// trained twice in one search: later proposals of it are answered from the cache and counted as cached.
+/// </remarks>
+public sealed class SearchState
+{
+    private readonly ISearchStrategy _strategy;
+    private readonly long _maxTrials;
+    private readonly long _maxProposals;
+    private readonly Dictionary<Architecture, SettledTrial> _recovered = [];
+    private readonly Dictionary<Architecture, SettledTrial> _settled = [];
+    private readonly Dictionary<long, Trial> _pending = [];
+    private readonly Dictionary<Architecture, int> _waiters = [];
+    private readonly List<(Architecture Architecture, double? Reward)> _reports = [];
+    private long _proposals;
+    private bool _exhausted;
+
+    /// <summary>Starts a search; <paramref name="maxTrials"/> bounds the trials created (trained or failed).</summary>
+    public SearchState(SearchProblem problem, ISearchStrategy strategy, long? maxTrials = null)
+    {
+        Problem = problem;
+        _strategy = strategy;
+        _maxTrials = maxTrials ?? long.MaxValue;
+        // A strategy that only re-proposes cached architectures would otherwise spin forever.
+        _maxProposals = maxTrials is { } m ? Math.Max(10_000, 100 * m) : long.MaxValue;
+    }
+
+    /// <summary>The space, cost model and target being searched.</summary>
+    public SearchProblem Problem { get; }
+
+    /// <summary>The strategy's name.</summary>
+    public string StrategyName => _strategy.Name;
+
+    /// <summary>Where the strategy stands.</summary>
+    public SearchProgress Progress => _strategy.Progress;
+
+    /// <summary>Trials created so far (the next trial's number minus one).</summary>
+    public long TrialsCreated { get; private set; }
+
+    /// <summary>Trials that trained successfully.</summary>
+    public long TrialsTrained { get; private set; }
+
+    /// <summary>Trials that failed for good.</summary>
+    public long TrialsFailed { get; private set; }
+
+    /// <summary>Proposals answered from the trial cache.</summary>
+    public long TrialsCached { get; private set; }
+
+    /// <summary>Trials created and not yet settled.</summary>
+    public int PendingCount => _pending.Count;
+
+    /// <summary>The trials created and not yet settled, by number.</summary>
+    public IEnumerable<Trial> PendingTrials => _pending.Values.OrderBy(t => t.Number);
+
+    /// <summary>Every settled trial.</summary>
+    public IReadOnlyCollection<SettledTrial> Settled => _settled.Values;
+
+    /// <summary>True when nothing is pending and the strategy is done or the budget is spent.</summary>
+    public bool IsDone => _pending.Count == 0 && (_strategy.IsDone || _exhausted);
+
+    /// <summary>Whether a trial number is awaiting its result.</summary>
+    public bool IsPending(long number) => _pending.ContainsKey(number);
+
+    /// <summary>The pending trial with this number, if any.</summary>
+    public Trial? PendingTrial(long number) => _pending.GetValueOrDefault(number);
+
+    /// <summary>Feeds a result from the journal (an outcome, or null and a reason for a failure); it answers the proposal of its architecture when that comes.</summary>
+    public void Recover(Architecture architecture, TrialOutcome? outcome, string? failureReason, int attempts) =>
+        _recovered[architecture] = new SettledTrial(0, architecture, Problem.CostModel.Cost(architecture), outcome, failureReason, attempts);
+
+    /// <summary>Lets the strategy propose and returns the trials that now need training, in number order.</summary>
+    public IReadOnlyList<Trial> TakeNewTrials()
+    {
+        var created = new List<Trial>();
+        while (!_strategy.IsDone && !_exhausted)
+        {
+            var proposals = _strategy.Propose();
+            if (proposals.Count == 0)
+            {
+                break;
+            }
+            foreach (var architecture in proposals)
+            {
+                Offer(architecture, created);
+                if (_exhausted)
+                {
+                    break;
+                }
+            }
+            DeliverReports();
+        }
+        return created;
+    }
+
+    /// <summary>Records a trained trial; returns false for a number that is not pending (a duplicate or stale report).</summary>
+    public bool Complete(long number, TrialOutcome outcome, int attempts = 1) => Settle(number, outcome, null, attempts);
+
+    /// <summary>Records a trial that failed for good; returns false for a number that is not pending.</summary>
+    public bool Fail(long number, string reason, int attempts) => Settle(number, null, reason, attempts);
+
+    private void Offer(Architecture architecture, List<Trial> created)
+    {
+        if (++_proposals > _maxProposals)
+        {
+            _exhausted = true;
+            return;
+        }
+        if (_settled.TryGetValue(architecture, out var known))
+        {
+            TrialsCached++;
+            _reports.Add((architecture, known.Outcome?.Reward));
+            return;
+        }
+        if (_waiters.TryGetValue(architecture, out var waiting))
+        {
+            TrialsCached++;
+            _waiters[architecture] = waiting + 1;
+            return;
+        }
+        if (TrialsCreated >= _maxTrials)
+        {
+            _exhausted = true;
+            return;
+        }
+        var trial = new Trial(++TrialsCreated, architecture);
+        if (_recovered.Remove(architecture, out var recovered))
+        {
+            Record(recovered with { Number = trial.Number });
+            _reports.Add((architecture, recovered.Outcome?.Reward));
+            return;
+        }
+        _pending[trial.Number] = trial;
+        _waiters[architecture] = 1;
+        created.Add(trial);
+    }
+
+    private bool Settle(long number, TrialOutcome? outcome, string? reason, int attempts)
+    {
+        if (!_pending.Remove(number, out var trial))
+        {
+            return false;
+        }
+        var cost = Problem.CostModel.Cost(trial.Architecture);
+        Record(new SettledTrial(number, trial.Architecture, cost, outcome, reason, attempts));
+        _waiters.Remove(trial.Architecture, out var waiters);
+        for (var i = 0; i < waiters; i++)
+        {
+            _strategy.Report(trial.Architecture, outcome?.Reward);
+        }
+        return true;
+    }
+
+    private void Record(SettledTrial trial)
+    {
+        _settled[trial.Architecture] = trial;
+        if (trial.Succeeded)
+        {
+            TrialsTrained++;
+        }
+        else
+        {
+            TrialsFailed++;
+        }
+    }
+
+    private void DeliverReports()
+    {
+        // Reports are delivered after Propose returns, so a strategy never sees a report inside its own Propose call.
+        foreach (var (architecture, reward) in _reports)
+        {
+            _strategy.Report(architecture, reward);
+        }
+        _reports.Clear();
+    }
+}

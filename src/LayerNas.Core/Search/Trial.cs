@@ -1,0 +1,6 @@
+using LayerNas.Core.Space;
+
+namespace LayerNas.Core.Search;
+
+/// <summary>One architecture to train; numbers are dense, start at 1 and follow proposal order.</summary>
+public sealed record Trial(long Number, Architecture Architecture);
