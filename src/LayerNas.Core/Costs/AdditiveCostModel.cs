@@ -3,7 +3,7 @@ using LayerNas.Core.Space;
 namespace LayerNas.Core.Costs;
 
 /// <summary>cost(A) is the sum of the chosen options' costs (the burger of the LayerNAS post).</summary>
-public sealed class AdditiveCostModel : ICostModel
+public sealed class AdditiveCostModel : ICostModel, IPrefixCostRange
 {
     private readonly SearchSpace _space;
     private readonly double[] _suffixMin;
@@ -31,6 +31,20 @@ public sealed class AdditiveCostModel : ICostModel
     {
         var sum = PrefixSum(prefix);
         return new CostBounds(sum + _suffixMin[prefix.Length], sum + _suffixMax[prefix.Length]);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// With P the prefix sum and m, M the cheapest and dearest suffix, a prefix can reach [lo, hi] iff P + m ≤ hi and
+    /// P + M ≥ lo; intersecting that with the prefix sums' own span bounds every reachable φ = P + m.
+    /// </remarks>
+    public CostBounds PrefixCostRange(int depth, CostTarget target)
+    {
+        var cheapest = _suffixMin[depth];
+        var dearest = _suffixMax[depth];
+        var lowestSum = _suffixMin[0] - cheapest;
+        var highestSum = _suffixMax[0] - dearest;
+        return new CostBounds(Math.Max(lowestSum, target.Min - dearest) + cheapest, Math.Min(highestSum, target.Max - cheapest) + cheapest);
     }
 
     private double PrefixSum(Architecture prefix)

@@ -39,8 +39,8 @@ public sealed class SearchState
     /// <summary>The space, cost model and target being searched.</summary>
     public SearchProblem Problem { get; }
 
-    /// <summary>The strategy's name.</summary>
-    public string StrategyName => _strategy.Name;
+    /// <summary>The strategy being driven.</summary>
+    public ISearchStrategy Strategy => _strategy;
 
     /// <summary>Where the strategy stands.</summary>
     public SearchProgress Progress => _strategy.Progress;

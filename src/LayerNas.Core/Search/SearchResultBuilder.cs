@@ -1,0 +1,103 @@
+using LayerNas.Core.LayerNas;
+using LayerNas.Core.Specs;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Core.Search;
+
+/// <summary>Builds the result a user reads from a search's settled trials.</summary>
+/// <remarks>
+/// The best model is the highest reward among every trained architecture whose cost lies in the target (ties: the
+/// cheaper, then the canonically first). The Pareto front takes the best such model of each final-depth cost bucket
+/// and drops those a cheaper bucket's best matches or beats, so it lists, by ascending cost, the models worth paying
+/// more for. Both depend only on the set of settled trials, never on the order they settled in.
+/// </remarks>
+public static class SearchResultBuilder
+{
+    /// <summary>The result of a search in its current state, with the given status ("finished", "cancelled", "running").</summary>
+    public static SearchResult Build(string searchId, CompiledSearch search, SearchState state, string status)
+    {
+        var space = search.Problem.Space;
+        var inTarget = state.Settled
+            .Where(t => t.Succeeded && search.Problem.Target.Contains(t.Cost))
+            .OrderBy(t => t, SettledRanking.Instance)
+            .ToList();
+        var result = new SearchResult
+        {
+            SearchId = searchId,
+            Name = search.Spec.Name,
+            Strategy = state.Strategy.Name,
+            Status = status,
+            TrialsTrained = state.TrialsTrained,
+            TrialsFailed = state.TrialsFailed,
+            TrialsCached = state.TrialsCached,
+        };
+        if (inTarget.Count > 0)
+        {
+            result.Best = Candidate(search, inTarget[0]);
+        }
+        result.ParetoFront.AddRange(ParetoFront(search.FrontBuckets(state), inTarget).Select(t => Candidate(search, t)));
+        result.FailedTrials.AddRange(state.Settled
+            .Where(t => !t.Succeeded)
+            .OrderBy(t => t.Architecture)
+            .Select(t => new FailedTrial { Architecture = { space.Names(t.Architecture) }, Reason = t.FailureReason ?? "", Attempts = t.Attempts }));
+        if (state.Strategy is LayerNasStrategy layerNas)
+        {
+            result.Depths.AddRange(layerNas.Statistics.Select(d => new DepthSummary
+            {
+                Depth = d.Depth,
+                Children = d.Children,
+                Pruned = d.Pruned,
+                Evaluated = d.Evaluated,
+                Failed = d.Failed,
+                Kept = d.Kept,
+            }));
+        }
+        return result;
+    }
+
+    private static IEnumerable<SettledTrial> ParetoFront(CostBucketizer buckets, IReadOnlyList<SettledTrial> ranked)
+    {
+        var bestPerBucket = new SortedDictionary<int, SettledTrial>();
+        foreach (var trial in ranked)
+        {
+            bestPerBucket.TryAdd(buckets.Bucket(trial.Cost), trial);
+        }
+        var bestSoFar = double.NegativeInfinity;
+        foreach (var trial in bestPerBucket.Values.OrderBy(t => t.Cost).ThenBy(t => t.Architecture))
+        {
+            if (trial.Outcome!.Reward > bestSoFar)
+            {
+                bestSoFar = trial.Outcome.Reward;
+                yield return trial;
+            }
+        }
+    }
+
+    private static Candidate Candidate(CompiledSearch search, SettledTrial trial)
+    {
+        var candidate = new Candidate
+        {
+            Architecture = { search.Problem.Space.Names(trial.Architecture) },
+            Reward = trial.Outcome!.Reward,
+            Cost = trial.Cost,
+        };
+        candidate.Metrics.Add(trial.Outcome.Metrics);
+        return candidate;
+    }
+
+    private sealed class SettledRanking : IComparer<SettledTrial>
+    {
+        public static readonly SettledRanking Instance = new();
+
+        public int Compare(SettledTrial? x, SettledTrial? y)
+        {
+            var byReward = y!.Outcome!.Reward.CompareTo(x!.Outcome!.Reward);
+            if (byReward != 0)
+            {
+                return byReward;
+            }
+            var byCost = x.Cost.CompareTo(y.Cost);
+            return byCost != 0 ? byCost : x.Architecture.CompareTo(y.Architecture);
+        }
+    }
+}

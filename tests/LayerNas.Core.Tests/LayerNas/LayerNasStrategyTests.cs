@@ -1,0 +1,162 @@
+using LayerNas.Core.Costs;
+using LayerNas.Core.LayerNas;
+using LayerNas.Core.Search;
+using LayerNas.Core.Space;
+
+namespace LayerNas.Core.Tests.LayerNas;
+
+public sealed class LayerNasStrategyTests
+{
+    private static SearchState NewSearch(SearchProblem problem, LayerNasOptions options, long? maxTrials = null) =>
+        new(problem, new LayerNasStrategy(problem, options), maxTrials);
+
+    private static SettledTrial? Best(SearchState state) => state.Settled
+        .Where(t => t.Succeeded && state.Problem.Target.Contains(t.Cost))
+        .OrderByDescending(t => t.Outcome!.Reward)
+        .ThenBy(t => t.Architecture)
+        .FirstOrDefault();
+
+    [Fact]
+    public void Burger_follows_the_worked_example_of_the_design()
+    {
+        var space = TestSpaces.Burger();
+        var problem = TestSpaces.Additive(space, 7, 9);
+        var reward = TestSpaces.InteractingReward(space, 3);
+        var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 4)), a => reward(a));
+        var strategy = (LayerNasStrategy)state.Strategy;
+
+        Assert.Equal(3, strategy.Statistics.Count);
+        var (depth1, depth2, depth3) = (strategy.Statistics[0], strategy.Statistics[1], strategy.Statistics[2]);
+        Assert.Equal((4, 0, 4), (depth1.Children, depth1.Pruned, depth1.Evaluated));
+        Assert.Equal(4, depth1.Kept);
+        // Of the 16 depth-2 children only plain+bean ($2) cannot reach $7.
+        Assert.Equal((16, 1, 15), (depth2.Children, depth2.Pruned, depth2.Evaluated));
+        Assert.Equal(4, depth2.Kept);
+        Assert.True(depth3.Children <= 16);
+        Assert.True(state.TrialsTrained <= 36, $"trained {state.TrialsTrained}");
+        // A depth-2 child completed with the default topping is the completion its depth-1 parent already trained.
+        Assert.True(state.TrialsCached > 0);
+        var best = Best(state);
+        Assert.NotNull(best);
+        Assert.InRange(best.Cost, 7, 9);
+    }
+
+    [Fact]
+    public void Completion_fills_open_layers_with_the_most_expensive_options_by_default()
+    {
+        var space = TestSpaces.Burger();
+        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 7, 9), new LayerNasOptions(Buckets: 4));
+        Assert.Equal([3, 3, 3], strategy.Defaults);
+        var first = strategy.Propose();
+        Assert.Equal(["plain", "wagyu", "truffle"], space.Names(first[0]));
+
+        var cheapest = new LayerNasStrategy(TestSpaces.Additive(space, 0, 100), new LayerNasOptions(Buckets: 4, Completion: CompletionPolicy.Cheapest));
+        Assert.Equal([0, 0, 0], cheapest.Defaults);
+    }
+
+    [Fact]
+    public void A_layer_default_overrides_the_completion_policy()
+    {
+        var layers = TestSpaces.Burger().Layers.ToArray();
+        layers[2] = layers[2] with { DefaultOption = 1 };
+        var space = new SearchSpace(layers);
+        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 0, 100), new LayerNasOptions(Buckets: 4));
+        Assert.Equal([3, 3, 1], strategy.Defaults);
+    }
+
+    [Fact]
+    public void Finds_the_exact_constrained_optimum_when_layers_are_independent_and_buckets_fine()
+    {
+        for (var seed = 0; seed < 60; seed++)
+        {
+            var random = new Random(seed);
+            var space = TestSpaces.RandomSpace(random, layers: random.Next(2, 6), options: random.Next(2, 6), maxCost: 6);
+            var span = new AdditiveCostModel(space).CompletionBounds(Architecture.Empty);
+            var low = random.Next((int)span.Min, (int)span.Max + 1);
+            var high = random.Next(low, (int)span.Max + 1);
+            var problem = TestSpaces.Additive(space, low, high);
+            var reward = TestSpaces.AdditiveReward(space, seed);
+
+            // One bucket per integer prefix cost: buckets fine enough to separate every distinct prefix cost.
+            var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: (int)span.Max + 1)), a => reward(a), seed);
+
+            var optimum = TestSpaces.Optimum(problem, reward);
+            Assert.Equal(optimum, Best(state)?.Outcome!.Reward);
+        }
+    }
+
+    [Fact]
+    public void Never_trains_more_than_the_bound_of_the_design()
+    {
+        for (var seed = 0; seed < 40; seed++)
+        {
+            var random = new Random(1000 + seed);
+            var space = TestSpaces.RandomSpace(random, layers: random.Next(2, 7), options: random.Next(2, 7), maxCost: 9);
+            var span = new AdditiveCostModel(space).CompletionBounds(Architecture.Empty);
+            var problem = TestSpaces.Additive(space, span.Min + (span.Max - span.Min) * random.NextDouble() * 0.5, span.Max);
+            var options = new LayerNasOptions(Buckets: random.Next(1, 8), KeepPerBucket: random.Next(1, 4));
+            var reward = TestSpaces.InteractingReward(space, seed);
+
+            var state = TestSpaces.Drive(NewSearch(problem, options), a => reward(a), seed);
+
+            Assert.True(state.TrialsTrained <= options.TrialBound(space), $"seed {seed}: {state.TrialsTrained} > {options.TrialBound(space)}");
+        }
+    }
+
+    [Fact]
+    public void The_answer_does_not_depend_on_the_order_results_arrive_in()
+    {
+        var random = new Random(7);
+        var space = TestSpaces.RandomSpace(random, layers: 5, options: 5, maxCost: 9);
+        var problem = TestSpaces.Additive(space, 15, 30);
+        var reward = TestSpaces.InteractingReward(space, 7);
+        string Run(int shuffle)
+        {
+            var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 6, KeepPerBucket: 2)), a => reward(a), shuffle);
+            var trials = state.Settled.OrderBy(t => t.Number).Select(t => $"{t.Number}={t.Architecture}");
+            return string.Join(' ', trials) + " best " + Best(state)?.Architecture;
+        }
+
+        var first = Run(0);
+        for (var shuffle = 1; shuffle < 10; shuffle++)
+        {
+            Assert.Equal(first, Run(shuffle));
+        }
+    }
+
+    [Fact]
+    public void Every_trained_full_depth_architecture_lies_in_the_target()
+    {
+        var random = new Random(11);
+        var space = TestSpaces.RandomSpace(random, layers: 4, options: 6, maxCost: 9);
+        var problem = TestSpaces.Additive(space, 18, 22);
+        var reward = TestSpaces.InteractingReward(space, 11);
+        var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 5)), a => reward(a));
+        var strategy = (LayerNasStrategy)state.Strategy;
+        Assert.All(strategy.Table(space.Depth).Entries, e => Assert.True(problem.IsFeasible(e.Prefix)));
+        Assert.True(strategy.Statistics.Sum(d => d.Pruned) > 0);
+    }
+
+    [Fact]
+    public void Failed_trials_are_settled_and_the_search_goes_on()
+    {
+        var space = TestSpaces.Burger();
+        var problem = TestSpaces.Additive(space, 7, 9);
+        var reward = TestSpaces.InteractingReward(space, 5);
+        // Every architecture with a sesame bun fails to train.
+        var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 4)), a => a[0] == 1 ? null : reward(a));
+        Assert.True(state.TrialsFailed > 0);
+        var best = Best(state);
+        Assert.NotNull(best);
+        Assert.NotEqual(1, best.Architecture[0]);
+        Assert.True(((LayerNasStrategy)state.Strategy).Statistics.Sum(d => d.Failed) > 0);
+    }
+
+    [Fact]
+    public void A_target_nothing_can_reach_ends_the_search_without_training()
+    {
+        var space = TestSpaces.Burger();
+        var state = TestSpaces.Drive(NewSearch(TestSpaces.Additive(space, 50, 60), new LayerNasOptions(Buckets: 4)), _ => 1.0);
+        Assert.Equal(0, state.TrialsTrained);
+    }
+}
