@@ -170,7 +170,7 @@ public sealed class LayerNasStrategy : ISearchStrategy
                     statistics.Pruned++;
                     continue;
                 }
-                var completion = Complete(child);
+                var completion = child.CompletedWith(_defaults);
                 _childByCompletion[completion] = child;
                 proposals.Add(completion);
             }
@@ -186,17 +186,6 @@ public sealed class LayerNasStrategy : ISearchStrategy
         {
             IsDone = true;
         }
-    }
-
-    private Architecture Complete(Architecture prefix)
-    {
-        var choices = new int[_problem.Space.Depth];
-        prefix.Choices.CopyTo(choices);
-        for (var layer = prefix.Length; layer < choices.Length; layer++)
-        {
-            choices[layer] = _defaults[layer];
-        }
-        return new Architecture(choices);
     }
 
     private static int[] DefaultOptions(SearchProblem problem, CompletionPolicy policy)

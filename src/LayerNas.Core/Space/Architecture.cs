@@ -47,6 +47,18 @@ public sealed class Architecture : IEquatable<Architecture>, IComparable<Archite
         return new Architecture(next);
     }
 
+    /// <summary>This prefix extended to the length of <paramref name="fill"/> with the options <paramref name="fill"/> holds for the open layers.</summary>
+    public Architecture CompletedWith(IReadOnlyList<int> fill)
+    {
+        var next = new int[fill.Count];
+        _choices.CopyTo(next, 0);
+        for (var layer = _choices.Length; layer < next.Length; layer++)
+        {
+            next[layer] = fill[layer];
+        }
+        return new Architecture(next);
+    }
+
     /// <summary>This architecture with one layer's option replaced.</summary>
     public Architecture With(int layer, int option)
     {
