@@ -31,6 +31,10 @@ public static class SpecParser
 
     private static JsonDocument ParseDocument(string json)
     {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new SpecException("the spec is empty", null);
+        }
         try
         {
             return JsonDocument.Parse(json);
@@ -42,9 +46,18 @@ public static class SpecParser
         }
     }
 
-    // The reader appends "Path: … | LineNumber: … | BytePositionInLine: …"; the position is already in our words.
+    // The reader appends "Path: … | LineNumber: … | BytePositionInLine: …" (the position is already in our words)
+    // and speaks of reader options where a spec author needs to hear what JSON does not allow.
     private static string ReaderProblem(string message)
     {
+        if (message.Contains("trailing comma", StringComparison.Ordinal))
+        {
+            return "JSON does not allow a trailing comma";
+        }
+        if (message.StartsWith("'/' is invalid", StringComparison.Ordinal))
+        {
+            return "JSON does not allow comments";
+        }
         foreach (var marker in new[] { " Path: ", " LineNumber: " })
         {
             var at = message.IndexOf(marker, StringComparison.Ordinal);
