@@ -144,7 +144,7 @@ internal static class JsonShapeChecker
 
     private static bool IsNumber(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Number => true,
+        JsonValueKind.Number => value.TryGetDouble(out var number) && double.IsFinite(number),
         JsonValueKind.String => value.GetString() is "NaN" or "Infinity" or "-Infinity"
             || double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _),
         _ => false,

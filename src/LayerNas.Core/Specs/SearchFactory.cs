@@ -46,7 +46,10 @@ public static class SearchFactory
     private static Func<ISearchStrategy> LayerNas(SearchProblem problem, LayerNasOptions options) =>
         () => new LayerNasStrategy(problem, options);
 
-    /// <summary>The one place the baseline strategies (grid, random, evolution, reinforce) are built from their settings and seed.</summary>
+    /// <summary>
+    /// The one place the baselines (grid, random, evolution, reinforce) are built from their settings and the
+    /// strategy's seed, one switch arm per kind; a kind without an arm is not available in this build.
+    /// </summary>
     private static Func<ISearchStrategy> Baseline(Strategy strategy, SearchProblem problem) => strategy.KindCase switch
     {
         _ => throw new SpecException(

@@ -62,6 +62,7 @@ public sealed class SpecParserTests
     [InlineData("{\"layers\": {}}", "$.layers: expected an array, got an object")]
     [InlineData("{\"layers\": [null]}", "$.layers[0]: expected an object, got null")]
     [InlineData("{\"layers\": [{\"options\": [{\"name\": \"a\", \"cost\": \"two\"}]}]}", "$.layers[0].options[0].cost: expected a number, got the string 'two'")]
+    [InlineData("{\"target\": {\"max\": 1e400}}", "$.target.max: expected a number, got 1e400")]
     [InlineData("{\"strategy\": \"layernas\"}", "$.strategy: expected an object, got the string 'layernas'")]
     [InlineData("{\"strategy\": {\"layernas\": {\"buckets\": 2.5}}}", "$.strategy.layernas.buckets: expected an integer from -2147483648 to 2147483647, got 2.5")]
     [InlineData("{\"strategy\": {\"layernas\": {\"buckets\": 3000000000}}}", "$.strategy.layernas.buckets: expected an integer from -2147483648 to 2147483647, got 3000000000")]
