@@ -18,7 +18,7 @@ internal static class Baselines
         "grid" => new GridSearch(problem),
         "random" => new RandomSearch(problem, seed),
         "evolution" => new RegularizedEvolution(problem, seed, population: 10, sampleSize: 3, batch: 4),
-        "reinforce" => new ReinforceSearch(problem, seed, learningRate: 0.5, batch: 4),
+        "reinforce" => new ReinforceSearch(problem, seed, batch: 4),
         _ => throw new ArgumentException(name),
     };
 
