@@ -11,6 +11,7 @@ internal sealed class ProposalRound
     private readonly Architecture[] _proposals;
     private readonly double?[] _rewards;
     private readonly bool[] _reported;
+    private int _reportedCount;
 
     /// <summary>Opens a round for its proposals, in proposal order.</summary>
     public ProposalRound(IReadOnlyList<Architecture> proposals)
@@ -20,14 +21,8 @@ internal sealed class ProposalRound
         _reported = new bool[_proposals.Length];
     }
 
-    /// <summary>The proposals in proposal order.</summary>
-    public IReadOnlyList<Architecture> Proposals => _proposals;
-
-    /// <summary>How many proposals have been reported.</summary>
-    public int Reported { get; private set; }
-
     /// <summary>Whether every proposal has been reported.</summary>
-    public bool IsComplete => Reported == _proposals.Length;
+    public bool IsComplete => _reportedCount == _proposals.Length;
 
     /// <summary>Records the outcome of one proposal of this architecture that has not been reported yet.</summary>
     /// <remarks>A round may propose an architecture more than once; its copies share one cached outcome, so which slot a report fills does not matter.</remarks>
@@ -39,7 +34,7 @@ internal sealed class ProposalRound
             {
                 _reported[i] = true;
                 _rewards[i] = reward;
-                Reported++;
+                _reportedCount++;
                 return;
             }
         }
