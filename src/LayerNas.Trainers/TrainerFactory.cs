@@ -13,7 +13,7 @@ public static class TrainerFactory
     /// <paramref name="loadTable"/>; <paramref name="tableSeed"/> makes a tabular trainer read one seed's row instead of
     /// the mean. Throws <see cref="TrainerException"/> naming what is wrong.
     /// </summary>
-    public static ITrainer Create(Spec.Trainer spec, SearchSpace space, Func<string, BenchmarkTable> loadTable, ulong? tableSeed = null) => spec.KindCase switch
+    public static ITrainer Create(Spec.Trainer spec, SearchSpace space, Func<string, string, BenchmarkTable> loadTable, ulong? tableSeed = null) => spec.KindCase switch
     {
         Spec.Trainer.KindOneofCase.Synthetic => Synthetic(spec.Synthetic, space),
         Spec.Trainer.KindOneofCase.Tabular => Tabular(spec.Tabular, loadTable, tableSeed),
@@ -37,7 +37,7 @@ public static class TrainerFactory
         return new SyntheticTrainer(new SyntheticReward(spec.Seed, interaction), space, TimeSpan.FromSeconds(seconds));
     }
 
-    private static TabularTrainer Tabular(Spec.TabularTrainer spec, Func<string, BenchmarkTable> loadTable, ulong? seed)
+    private static TabularTrainer Tabular(Spec.TabularTrainer spec, Func<string, string, BenchmarkTable> loadTable, ulong? seed)
     {
         if (spec.Reward.Length == 0)
         {
@@ -46,7 +46,7 @@ public static class TrainerFactory
         BenchmarkTable table;
         try
         {
-            table = loadTable(spec.Path);
+            table = loadTable(spec.Path, spec.Key);
         }
         catch (Exception e) when (e is not TrainerException)
         {

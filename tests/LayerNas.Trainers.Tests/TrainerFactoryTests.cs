@@ -8,7 +8,7 @@ public sealed class TrainerFactoryTests
 {
     private static readonly BenchmarkTable Table = BenchmarkTable.Parse("arch,acc\nc3:w16,0.5\nc3:w16,0.7\n", "arch");
 
-    private static BenchmarkTable Load(string path) => path == "bench.csv" ? Table : throw new FileNotFoundException($"could not find '{path}'");
+    private static BenchmarkTable Load(string path, string keyColumn) => path == "bench.csv" ? Table : throw new FileNotFoundException($"could not find '{path}'");
 
     [Fact]
     public async Task Builds_a_synthetic_trainer_with_the_spec_seed_and_interaction()

@@ -1,3 +1,4 @@
+using LayerNas.Core.Baselines;
 using LayerNas.Core.Costs;
 using LayerNas.Core.LayerNas;
 using LayerNas.Core.Search;
@@ -47,13 +48,35 @@ public static class SearchFactory
         () => new LayerNasStrategy(problem, options);
 
     /// <summary>
-    /// The one place the baselines (grid, random, evolution, reinforce) are built from their settings and the
-    /// strategy's seed, one switch arm per kind; a kind without an arm is not available in this build.
+    /// The baselines built from their settings and the strategy's seed; an absent seed is 0, so a spec without one
+    /// still names one reproducible search (its id and its recovery depend on that).
     /// </summary>
-    private static Func<ISearchStrategy> Baseline(Strategy strategy, SearchProblem problem) => strategy.KindCase switch
+    private static Func<ISearchStrategy> Baseline(Strategy strategy, SearchProblem problem)
     {
-        _ => throw new SpecException(
-            $"strategy {Quoted.Text(Strategy.Descriptor.FindFieldByNumber((int)strategy.KindCase).JsonName)} is not available",
-            "$.strategy"),
-    };
+        var seed = strategy.HasSeed ? strategy.Seed : 0UL;
+        return strategy.KindCase switch
+        {
+            Strategy.KindOneofCase.Grid => () => new GridSearch(problem),
+            Strategy.KindOneofCase.Random => () => new RandomSearch(problem, seed),
+            Strategy.KindOneofCase.Evolution => Evolution(strategy.Evolution, problem, seed),
+            Strategy.KindOneofCase.Reinforce => Reinforce(strategy.Reinforce, problem, seed),
+            _ => throw new SpecException("the spec names no strategy", "$.strategy"),
+        };
+    }
+
+    private static Func<ISearchStrategy> Evolution(EvolutionSettings settings, SearchProblem problem, ulong seed)
+    {
+        var population = settings.HasPopulation ? settings.Population : RegularizedEvolution.DefaultPopulation;
+        var sampleSize = settings.HasSampleSize ? settings.SampleSize : Math.Min(RegularizedEvolution.DefaultSampleSize, population);
+        var batch = settings.HasBatch ? settings.Batch : RegularizedEvolution.DefaultBatch;
+        return () => new RegularizedEvolution(problem, seed, population, sampleSize, batch);
+    }
+
+    private static Func<ISearchStrategy> Reinforce(ReinforceSettings settings, SearchProblem problem, ulong seed)
+    {
+        var learningRate = settings.HasLearningRate ? settings.LearningRate : ReinforceSearch.DefaultLearningRate;
+        var batch = settings.HasBatch ? settings.Batch : ReinforceSearch.DefaultBatch;
+        var decay = settings.HasBaselineDecay ? settings.BaselineDecay : ReinforceSearch.DefaultBaselineDecay;
+        return () => new ReinforceSearch(problem, seed, learningRate, batch, decay);
+    }
 }

@@ -1,3 +1,4 @@
+using LayerNas.Core.Baselines;
 using LayerNas.Core.Costs;
 using LayerNas.Core.Space;
 using LayerNas.Protocol.V1;
@@ -144,9 +145,11 @@ public static class SpecValidator
                 {
                     RequireCount(evolution.Batch, 1, int.MaxValue, $"{at}.evolution.batch");
                 }
-                if (evolution.HasPopulation && evolution.HasSampleSize)
+                // An absent sample size shrinks to a small population; an explicit one must fit the effective population.
+                var population = evolution.HasPopulation ? evolution.Population : RegularizedEvolution.DefaultPopulation;
+                if (evolution.HasSampleSize)
                 {
-                    Require(evolution.SampleSize <= evolution.Population, $"must not exceed population ({evolution.Population}), got {evolution.SampleSize}", $"{at}.evolution.sampleSize");
+                    Require(evolution.SampleSize <= population, $"must not exceed population ({population}), got {evolution.SampleSize}", $"{at}.evolution.sampleSize");
                 }
                 break;
             case Strategy.KindOneofCase.Reinforce:
