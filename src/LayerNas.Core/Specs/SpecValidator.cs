@@ -1,0 +1,287 @@
+using LayerNas.Core.Baselines;
+using LayerNas.Core.Costs;
+using LayerNas.Core.Space;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Core.Specs;
+
+/// <summary>Judges whether a parsed spec describes a search that can run, and names the first problem with its JSON path.</summary>
+public static class SpecValidator
+{
+    /// <summary>Most cost buckets a LayerNAS depth may have; every bucket is allocated up front at every depth.</summary>
+    public const int MaxBuckets = 10_000;
+
+    /// <summary>Most candidates a LayerNAS bucket may keep.</summary>
+    public const int MaxKeepPerBucket = 100;
+
+    /// <summary>Largest space whose reachability of the target is checked architecture by architecture.</summary>
+    public const long ExactReachabilityLimit = 1_000_000;
+
+    /// <summary>The bucket spacings LayerNAS accepts ("" means linear).</summary>
+    public static readonly IReadOnlyList<string> Spacings = ["linear", "log"];
+
+    /// <summary>The completion rules LayerNAS accepts ("" means most-expensive).</summary>
+    public static readonly IReadOnlyList<string> Completions = ["most-expensive", "cheapest", "first"];
+
+    /// <summary>
+    /// Throws <see cref="SpecException"/> for the first problem of <paramref name="spec"/>; reads benchmark tables
+    /// through <paramref name="loadTable"/> (path, key column), which throws <see cref="SpecException"/> for a table it cannot read.
+    /// </summary>
+    public static void Validate(SearchSpec spec, Func<string, string, BenchmarkTable> loadTable) => Check(spec, loadTable);
+
+    /// <summary>Validates and returns the space and cost model built on the way, so compiling builds them once.</summary>
+    internal static (SearchSpace Space, ICostModel CostModel) Check(SearchSpec spec, Func<string, string, BenchmarkTable> loadTable)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(loadTable);
+        CheckLayers(spec);
+        var space = SpaceBuilder.Build(spec);
+        CheckCost(spec.Cost);
+        CheckTarget(spec.Target);
+        CheckStrategy(spec.Strategy);
+        CheckTrainer(spec.Trainer, loadTable);
+        var costModel = SpaceBuilder.CostModel(spec, space, loadTable);
+        CheckReachable(space, costModel, SpaceBuilder.Target(spec));
+        return (space, costModel);
+    }
+
+    private static void CheckLayers(SearchSpec spec)
+    {
+        Require(spec.Layers.Count > 0, "the spec has no layers", "$.layers");
+        var layerPaths = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < spec.Layers.Count; i++)
+        {
+            var layer = spec.Layers[i];
+            var at = $"$.layers[{i}]";
+            Require(layer.Name.Length > 0, "a layer needs a name", $"{at}.name");
+            if (layerPaths.TryGetValue(layer.Name, out var first))
+            {
+                throw new SpecException($"layer name {Quoted.Text(layer.Name)} is used twice (also at {first})", $"{at}.name");
+            }
+            layerPaths[layer.Name] = at;
+            Require(layer.Options.Count > 0, $"layer {Quoted.Text(layer.Name)} has no options", $"{at}.options");
+            var optionNames = new HashSet<string>(StringComparer.Ordinal);
+            for (var o = 0; o < layer.Options.Count; o++)
+            {
+                var option = layer.Options[o];
+                var optionAt = $"{at}.options[{o}]";
+                Require(option.Name.Length > 0, $"an option of layer {Quoted.Text(layer.Name)} has no name", $"{optionAt}.name");
+                Require(!option.Name.Contains(':'), $"option name {Quoted.Text(option.Name)} contains ':', which separates the options of architecture keys", $"{optionAt}.name");
+                Require(optionNames.Add(option.Name), $"layer {Quoted.Text(layer.Name)} has two options named {Quoted.Text(option.Name)}", $"{optionAt}.name");
+                Require(double.IsFinite(option.Cost) && option.Cost >= 0, $"cost must be a finite number ≥ 0, got {SpecNumbers.Format(option.Cost)}", $"{optionAt}.cost");
+            }
+        }
+    }
+
+    private static void CheckCost(CostModel? cost)
+    {
+        switch (cost?.ModelCase)
+        {
+            case CostModel.ModelOneofCase.Additive:
+                return;
+            case CostModel.ModelOneofCase.Table:
+                RequireText(cost.Table.Path, "the benchmark table's CSV file", "$.cost.table.path");
+                RequireText(cost.Table.Key, "the table's column of architecture keys", "$.cost.table.key");
+                RequireText(cost.Table.Column, "the table's column of costs", "$.cost.table.column");
+                return;
+            default:
+                throw new SpecException($"no cost model chosen (expected one of: {SpecKinds.Names(CostModel.Descriptor)})", "$.cost");
+        }
+    }
+
+    private static void CheckTarget(Target? target)
+    {
+        if (target is null)
+        {
+            return;
+        }
+        if (target.HasMin)
+        {
+            Require(double.IsFinite(target.Min) && target.Min >= 0, $"must be a finite number ≥ 0, got {SpecNumbers.Format(target.Min)}", "$.target.min");
+        }
+        if (target.HasMax)
+        {
+            Require(!double.IsNaN(target.Max) && target.Max >= 0, $"must be a number ≥ 0, got {SpecNumbers.Format(target.Max)}", "$.target.max");
+        }
+        if (target.HasMin && target.HasMax)
+        {
+            Require(target.Min <= target.Max, $"min ({SpecNumbers.Format(target.Min)}) is above max ({SpecNumbers.Format(target.Max)})", "$.target");
+        }
+    }
+
+    private static void CheckStrategy(Strategy? strategy)
+    {
+        const string at = "$.strategy";
+        if (strategy is null || strategy.KindCase == Strategy.KindOneofCase.None)
+        {
+            throw new SpecException($"no strategy chosen (expected one of: {SpecKinds.Names(Strategy.Descriptor)})", at);
+        }
+        switch (strategy.KindCase)
+        {
+            case Strategy.KindOneofCase.Layernas:
+                var layerNas = strategy.Layernas;
+                if (layerNas.HasBuckets)
+                {
+                    RequireCount(layerNas.Buckets, 1, MaxBuckets, $"{at}.layernas.buckets");
+                }
+                if (layerNas.HasKeepPerBucket)
+                {
+                    RequireCount(layerNas.KeepPerBucket, 1, MaxKeepPerBucket, $"{at}.layernas.keepPerBucket");
+                }
+                RequireChoice(layerNas.Spacing, Spacings, "spacing", $"{at}.layernas.spacing");
+                RequireChoice(layerNas.Completion, Completions, "completion", $"{at}.layernas.completion");
+                break;
+            case Strategy.KindOneofCase.Evolution:
+                var evolution = strategy.Evolution;
+                if (evolution.HasPopulation)
+                {
+                    RequireCount(evolution.Population, 1, int.MaxValue, $"{at}.evolution.population");
+                }
+                if (evolution.HasSampleSize)
+                {
+                    RequireCount(evolution.SampleSize, 1, int.MaxValue, $"{at}.evolution.sampleSize");
+                }
+                if (evolution.HasBatch)
+                {
+                    RequireCount(evolution.Batch, 1, int.MaxValue, $"{at}.evolution.batch");
+                }
+                // An absent sample size shrinks to a small population; an explicit one must fit the effective population.
+                var population = evolution.HasPopulation ? evolution.Population : RegularizedEvolution.DefaultPopulation;
+                if (evolution.HasSampleSize)
+                {
+                    Require(evolution.SampleSize <= population, $"must not exceed population ({population}), got {evolution.SampleSize}", $"{at}.evolution.sampleSize");
+                }
+                break;
+            case Strategy.KindOneofCase.Reinforce:
+                var reinforce = strategy.Reinforce;
+                if (reinforce.HasLearningRate)
+                {
+                    Require(double.IsFinite(reinforce.LearningRate) && reinforce.LearningRate > 0, $"must be a finite number > 0, got {SpecNumbers.Format(reinforce.LearningRate)}", $"{at}.reinforce.learningRate");
+                }
+                if (reinforce.HasBatch)
+                {
+                    RequireCount(reinforce.Batch, 1, int.MaxValue, $"{at}.reinforce.batch");
+                }
+                if (reinforce.HasBaselineDecay)
+                {
+                    Require(reinforce.BaselineDecay is >= 0 and < 1, $"must be ≥ 0 and < 1, got {SpecNumbers.Format(reinforce.BaselineDecay)}", $"{at}.reinforce.baselineDecay");
+                }
+                break;
+        }
+        var name = Strategy.Descriptor.FindFieldByNumber((int)strategy.KindCase).JsonName;
+        if (strategy.HasMaxTrials)
+        {
+            Require(strategy.MaxTrials >= 1, $"must be ≥ 1, got {strategy.MaxTrials}", $"{at}.maxTrials");
+        }
+        else
+        {
+            // Sampling strategies have no natural end: the budget is what stops them.
+            Require(strategy.KindCase is Strategy.KindOneofCase.Layernas or Strategy.KindOneofCase.Grid, $"strategy {Quoted.Text(name)} needs maxTrials ≥ 1", $"{at}.maxTrials");
+        }
+    }
+
+    private static void CheckTrainer(Trainer? trainer, Func<string, string, BenchmarkTable> loadTable)
+    {
+        const string at = "$.trainer";
+        if (trainer is null || trainer.KindCase == Trainer.KindOneofCase.None)
+        {
+            throw new SpecException($"no trainer chosen (expected one of: {SpecKinds.Names(Trainer.Descriptor)})", at);
+        }
+        if (trainer.HasTimeoutSeconds)
+        {
+            Require(double.IsFinite(trainer.TimeoutSeconds) && trainer.TimeoutSeconds > 0, $"must be a finite number > 0, got {SpecNumbers.Format(trainer.TimeoutSeconds)}", $"{at}.timeoutSeconds");
+        }
+        if (trainer.HasMaxRetries)
+        {
+            Require(trainer.MaxRetries >= 0, $"must be ≥ 0, got {trainer.MaxRetries}", $"{at}.maxRetries");
+        }
+        switch (trainer.KindCase)
+        {
+            case Trainer.KindOneofCase.Synthetic:
+                var synthetic = trainer.Synthetic;
+                if (synthetic.HasInteraction)
+                {
+                    Require(double.IsFinite(synthetic.Interaction), $"must be a finite number, got {SpecNumbers.Format(synthetic.Interaction)}", $"{at}.synthetic.interaction");
+                }
+                if (synthetic.HasSeconds)
+                {
+                    Require(double.IsFinite(synthetic.Seconds) && synthetic.Seconds >= 0, $"must be a finite number ≥ 0, got {SpecNumbers.Format(synthetic.Seconds)}", $"{at}.synthetic.seconds");
+                }
+                break;
+            case Trainer.KindOneofCase.Tabular:
+                var tabular = trainer.Tabular;
+                RequireText(tabular.Path, "the benchmark table's CSV file", $"{at}.tabular.path");
+                RequireText(tabular.Key, "the table's column of architecture keys", $"{at}.tabular.key");
+                RequireText(tabular.Reward, "the table's column of rewards", $"{at}.tabular.reward");
+                var table = SpecTables.Load(loadTable, tabular.Path, tabular.Key, $"{at}.tabular");
+                SpecTables.RequireColumn(table, tabular.Reward, $"{at}.tabular.reward");
+                for (var i = 0; i < tabular.Metrics.Count; i++)
+                {
+                    SpecTables.RequireColumn(table, tabular.Metrics[i], $"{at}.tabular.metrics[{i}]");
+                }
+                break;
+            case Trainer.KindOneofCase.Process:
+                var process = trainer.Process;
+                Require(process.Command.Count > 0, "missing (the program to run and its arguments)", $"{at}.process.command");
+                Require(process.Command[0].Length > 0, "the program name is empty", $"{at}.process.command[0]");
+                foreach (var name in process.Env.Keys)
+                {
+                    Require(name.Length > 0 && !name.Contains('='), $"{Quoted.Text(name)} is not an environment variable name", $"{at}.process.env");
+                }
+                break;
+        }
+    }
+
+    private static void CheckReachable(SearchSpace space, ICostModel costModel, CostTarget target)
+    {
+        var all = costModel.CompletionBounds(Architecture.Empty);
+        var range = $"costs range from {SpecNumbers.Format(all.Min)} to {SpecNumbers.Format(all.Max)}";
+        Require(target.CanReach(all), $"no architecture costs {Describe(target)} ({range})", "$.target");
+        if (space.Size > ExactReachabilityLimit)
+        {
+            return;
+        }
+        // Bounds can straddle a gap (options costing 1 or 10 reach 2, 11 and 20, never 5): look at every architecture.
+        var below = double.NegativeInfinity;
+        var above = double.PositiveInfinity;
+        foreach (var architecture in space.Enumerate())
+        {
+            var cost = costModel.Cost(architecture);
+            if (target.Contains(cost))
+            {
+                return;
+            }
+            if (cost < target.Min)
+            {
+                below = Math.Max(below, cost);
+            }
+            else
+            {
+                above = Math.Min(above, cost);
+            }
+        }
+        var nearest = string.Join(" and ", new[] { below, above }.Where(double.IsFinite).Select(SpecNumbers.Format));
+        throw new SpecException($"no architecture costs {Describe(target)} ({range}; nearest: {nearest})", "$.target");
+    }
+
+    private static string Describe(CostTarget target) => double.IsPositiveInfinity(target.Max)
+        ? $"{SpecNumbers.Format(target.Min)} or more"
+        : $"between {SpecNumbers.Format(target.Min)} and {SpecNumbers.Format(target.Max)}";
+
+    private static void RequireText(string value, string what, string path) =>
+        Require(value.Length > 0, $"missing ({what})", path);
+
+    private static void RequireCount(long value, long min, long max, string path) =>
+        Require(value >= min && value <= max, max == int.MaxValue ? $"must be ≥ {min}, got {value}" : $"must be from {min} to {max}, got {value}", path);
+
+    private static void RequireChoice(string value, IReadOnlyList<string> choices, string what, string path) =>
+        Require(value.Length == 0 || choices.Contains(value), $"unknown {what} {Quoted.Text(value)} (expected one of: {string.Join(", ", choices)})", path);
+
+    private static void Require(bool ok, string problem, string path)
+    {
+        if (!ok)
+        {
+            throw new SpecException(problem, path);
+        }
+    }
+}
