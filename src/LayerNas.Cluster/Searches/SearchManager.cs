@@ -190,7 +190,7 @@ public static class SearchManagerHostingExtensions
         builder.WithSingleton<SearchManager>(
             SearchManager.Name,
             (_, _, _) => SearchManager.Props(compile, settings),
-            new ClusterSingletonOptions { Role = settings.Role },
+            new ClusterSingletonOptions { Role = settings.Role, LogSingletonIdentificationFailure = settings.WarnWhenSingletonMissing },
             createProxyToo: true);
 
     /// <summary>Registers a proxy to the search manager singleton (on a node that does not host it) under <see cref="SearchManager"/>.</summary>

@@ -11,6 +11,9 @@ public sealed class SearchManagerSettings
     /// <summary>A coordinator saves a snapshot after this many persisted trial results.</summary>
     public int SnapshotEvery { get; set; } = 1000;
 
+    /// <summary>Whether a proxy warns while it cannot find the singleton (worth knowing in a cluster, noise on a single node that is shutting down).</summary>
+    public bool WarnWhenSingletonMissing { get; set; } = true;
+
     /// <summary>Settings of the trial dispatcher.</summary>
     public TrialDispatcherSettings Dispatcher { get; set; } = new();
 }
