@@ -1,7 +1,6 @@
 using System.Runtime.Versioning;
 using LayerNas.Core.Search;
 using LayerNas.Core.Space;
-using LayerNas.Trainers.Process;
 using ProcessTrainerSpec = LayerNas.Protocol.V1.ProcessTrainer;
 
 namespace LayerNas.Trainers.Tests;
@@ -54,10 +53,10 @@ public sealed class ProcessTrainerTests : IAsyncLifetime
         return new TrainingJob(SearchId, trial, architecture, Space.Names(architecture), attempt);
     }
 
-    private static Task<TrialOutcome> Train(ProcessTrainer trainer, TrainingJob job, TimeSpan? timeout = null)
+    private static async Task<TrialOutcome> Train(ProcessTrainer trainer, TrainingJob job, TimeSpan? timeout = null)
     {
-        var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        return trainer.TrainAsync(job, cancellation.Token);
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        return await trainer.TrainAsync(job, cancellation.Token);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using LayerNas.Core.Space;
 using LayerNas.Protocol.V1;
 using ProcessTrainerSpec = LayerNas.Protocol.V1.ProcessTrainer;
 
-namespace LayerNas.Trainers.Process;
+namespace LayerNas.Trainers;
 
 /// <summary>
 /// Trains trials in a long-lived child process that speaks the trainer protocol (docs/trainer-protocol.md): one

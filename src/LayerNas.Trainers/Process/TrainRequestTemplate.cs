@@ -3,7 +3,7 @@ using LayerNas.Core.Space;
 using LayerNas.Protocol.V1;
 using ProcessTrainerSpec = LayerNas.Protocol.V1.ProcessTrainer;
 
-namespace LayerNas.Trainers.Process;
+namespace LayerNas.Trainers;
 
 /// <summary>What every request of one process trainer shares: the layer names, the forwarded settings and the budget.</summary>
 internal sealed class TrainRequestTemplate

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using LayerNas.Core.Search;
 using LayerNas.Protocol.V1;
 
-namespace LayerNas.Trainers.Process;
+namespace LayerNas.Trainers;
 
 /// <summary>Turns a trainer's answer into a trial outcome.</summary>
 internal static class TrainResponses

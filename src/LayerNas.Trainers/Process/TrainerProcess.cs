@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
-namespace LayerNas.Trainers.Process;
+namespace LayerNas.Trainers;
 
 /// <summary>
 /// One running trainer process: its stdin and stdout as line streams, and its stderr pumped into the current log and
