@@ -30,7 +30,7 @@ public sealed class ConvMacsCostModelTests
     {
         var space = BuiltInSpaces.NatsSize([8, 16], 2);
         var model = Model(space, "nats-size");
-        // 28 → 14 (layer 1, stride 2) → 7 (layer 2 = ⌊2/2⌋ + 1, stride 2); 3×3 convs without bias, BN, linear 10.
+        // Layers 0 and ⌊2/2⌋ = 1 both stride: 28 → 14 → 7; 3×3 convs without bias, BN, linear 10.
         var macs = (9 * 1 * 8 * 14 * 14) + (9 * 8 * 16 * 7 * 7) + (16 * 10);
         var parameters = (9 * 8) + (2 * 8) + (9 * 8 * 16) + (2 * 16) + (16 * 10) + 10;
         Assert.Equal(new ConvCost(macs, parameters), model.Figures(Named(space, "8", "16")));
