@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using LayerNas.Cluster;
 using LayerNas.Cluster.Client;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Cluster.Searches;
@@ -27,15 +28,37 @@ internal sealed class TestNode : IAsyncDisposable
     public SearchClient Client { get; }
 
     /// <summary>Starts a coordinator-and-worker node on a SQLite file.</summary>
-    public static async Task<TestNode> StartAsync(string databasePath, TrainerProvider trainers, int slots = 4, SearchManagerSettings? manager = null, WorkerPoolSettings? workers = null)
+    public static Task<TestNode> StartAsync(string databasePath, TrainerProvider trainers, int slots = 4, SearchManagerSettings? manager = null, WorkerPoolSettings? workers = null) =>
+        StartAsync(new ClusterNodeSettings(), builder => builder
+            .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
+            .AddSearchManager(manager ?? new SearchManagerSettings(), TestSpecs.Compile)
+            .AddWorkerPool(workers ?? Slots(slots), trainers));
+
+    /// <summary>Starts a node that only coordinates: the search manager, no worker slots.</summary>
+    public static Task<TestNode> StartCoordinatorAsync(string databasePath) =>
+        StartAsync(new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator] }, builder => builder
+            .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
+            .AddSearchManager(new SearchManagerSettings(), TestSpecs.Compile));
+
+    /// <summary>Starts a worker-only node that joins <paramref name="seed"/>'s cluster.</summary>
+    public static Task<TestNode> StartWorkerAsync(TestNode seed, TrainerProvider trainers, int slots) =>
+        StartAsync(new ClusterNodeSettings { Roles = [ClusterRoles.Worker], SeedNodes = [seed.Address] }, builder => builder
+            .AddSearchManagerProxy()
+            .AddWorkerPool(Slots(slots), trainers));
+
+    /// <summary>This node's cluster address.</summary>
+    public string Address => Akka.Cluster.Cluster.Get(System).SelfAddress.ToString();
+
+    private static WorkerPoolSettings Slots(int slots) => new() { Slots = slots, RetryInterval = TimeSpan.FromMilliseconds(500) };
+
+    private static async Task<TestNode> StartAsync(ClusterNodeSettings node, Action<AkkaConfigurationBuilder> roles)
     {
         var host = new HostBuilder()
-            .ConfigureServices(services => services.AddAkka(ClusterHostingExtensions.SystemName, builder => builder
-                .AddLayerNasSerialization()
-                .AddLayerNasCluster(new ClusterNodeSettings())
-                .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
-                .AddSearchManager(manager ?? new SearchManagerSettings(), TestSpecs.Compile)
-                .AddWorkerPool(workers ?? new WorkerPoolSettings { Slots = slots, RetryInterval = TimeSpan.FromMilliseconds(500) }, trainers)))
+            .ConfigureServices(services => services.AddAkka(ClusterHostingExtensions.SystemName, builder =>
+            {
+                builder.AddLayerNasSerialization().AddLayerNasCluster(node);
+                roles(builder);
+            }))
             .Build();
         await host.StartAsync();
         return new TestNode(host);
