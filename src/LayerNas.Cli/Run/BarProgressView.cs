@@ -6,34 +6,46 @@ namespace LayerNas.Cli.Run;
 /// <summary>Progress as Spectre.Console bars, one per depth, for a terminal.</summary>
 public sealed class BarProgressView(ProgressContext context) : IProgressView
 {
-    private readonly Dictionary<int, ProgressTask> _depths = [];
+    private readonly Dictionary<int, (ProgressTask Task, SearchProgressUpdate Last)> _depths = [];
     private SearchProgressUpdate? _last;
 
     /// <inheritdoc />
     public void Show(SearchProgressUpdate update)
     {
-        if (_last is not null && _last.Stage != update.Stage && _depths.TryGetValue(_last.Stage, out var previous))
+        if (_last is not null && _last.Stage != update.Stage)
         {
-            previous.Value = previous.MaxValue;
+            Finish(_last.Stage);
         }
-        if (!_depths.TryGetValue(update.Stage, out var task))
-        {
-            task = context.AddTask($"depth {update.Stage}/{update.Stages}", maxValue: Math.Max(1, update.Total));
-            _depths[update.Stage] = task;
-        }
-        task.MaxValue = Math.Max(1, update.Total);
-        task.Value = update.Done;
-        var best = update.Best is { } b ? $"  [green]best {b.Reward:0.####}[/] [grey]cost {b.Cost:0.###}[/]" : "";
-        task.Description = $"depth {update.Stage}/{update.Stages} {update.Done}/{update.Total}{best}";
+        var task = _depths.TryGetValue(update.Stage, out var known)
+            ? known.Task
+            : context.AddTask($"depth {update.Stage}/{update.Stages}", maxValue: Math.Max(1, update.Total));
+        _depths[update.Stage] = (task, update);
+        Render(task, update, update.Done);
         _last = update;
     }
 
     /// <inheritdoc />
     public void Complete()
     {
-        foreach (var task in _depths.Values)
+        foreach (var stage in _depths.Keys.ToList())
         {
-            task.Value = task.MaxValue;
+            Finish(stage);
         }
+    }
+
+    private void Finish(int stage)
+    {
+        if (_depths.TryGetValue(stage, out var depth))
+        {
+            Render(depth.Task, depth.Last, depth.Last.Total);
+        }
+    }
+
+    private static void Render(ProgressTask task, SearchProgressUpdate update, int done)
+    {
+        task.MaxValue = Math.Max(1, update.Total);
+        task.Value = Math.Max(done, update.Total == 0 ? 1 : 0);
+        var best = update.Best is { } b ? $"  [green]best {b.Reward:0.####}[/] [grey]cost {b.Cost:0.###}[/]" : "";
+        task.Description = $"depth {update.Stage}/{update.Stages} {done}/{update.Total}{best}";
     }
 }
