@@ -135,8 +135,8 @@ public sealed class ConvMacsCostModelTests
     }
 
     [Theory]
-    [InlineData("resnet", "", "cost.convMacs.space must be 'nats-size' or 'mobilenet-v2', got 'resnet'")]
-    [InlineData("nats-size", "flops", "cost.convMacs.metric must be 'macs' or 'params', got 'flops'")]
+    [InlineData("resnet", "", "space must be 'nats-size' or 'mobilenet-v2', got 'resnet'")]
+    [InlineData("nats-size", "flops", "metric must be 'macs' or 'params', got 'flops'")]
     public void Unknown_space_or_metric_names_fail_with_one_line(string kind, string metric, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => Model(SmallNats, kind, metric));
@@ -157,7 +157,7 @@ public sealed class ConvMacsCostModelTests
             _ => settings.Classes = 0,
         };
         var error = Assert.Throws<ArgumentException>(() => ConvMacsCostModel.Create(settings, SmallNats));
-        Assert.StartsWith($"cost.convMacs.{field} must be at least 1", error.Message);
+        Assert.StartsWith($"{field} must be at least 1", error.Message);
     }
 
     [Theory]

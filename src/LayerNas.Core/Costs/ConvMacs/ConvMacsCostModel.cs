@@ -73,13 +73,13 @@ public sealed class ConvMacsCostModel : ICostModel, IPrefixCostRange
         {
             "nats-size" => new NatsSizeNetwork(space, input),
             "mobilenet-v2" => new MobileNetV2Network(space, input),
-            _ => throw new ArgumentException($"cost.convMacs.space must be 'nats-size' or 'mobilenet-v2', got '{settings.Space}'"),
+            _ => throw new ArgumentException($"space must be 'nats-size' or 'mobilenet-v2', got '{settings.Space}'"),
         };
         var metric = settings.Metric switch
         {
             "" or "macs" => ConvMetric.Macs,
             "params" => ConvMetric.Params,
-            _ => throw new ArgumentException($"cost.convMacs.metric must be 'macs' or 'params', got '{settings.Metric}'"),
+            _ => throw new ArgumentException($"metric must be 'macs' or 'params', got '{settings.Metric}'"),
         };
         return new ConvMacsCostModel(space, network, metric);
     }
@@ -177,5 +177,5 @@ public sealed class ConvMacsCostModel : ICostModel, IPrefixCostRange
         pieces.Aggregate(default(ConvCost), (most, piece) => new ConvCost(Math.Max(most.Macs, piece.Macs), Math.Max(most.Params, piece.Params)));
 
     private static int Positive(int value, string field) =>
-        value >= 1 ? value : throw new ArgumentException($"cost.convMacs.{field} must be at least 1, got {value}");
+        value >= 1 ? value : throw new ArgumentException($"{field} must be at least 1, got {value}");
 }
