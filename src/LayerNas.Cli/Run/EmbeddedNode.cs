@@ -34,8 +34,12 @@ public sealed class EmbeddedNode : IAsyncDisposable
     /// <summary>The search compiler nodes use: the spec front end, with tables read from disk.</summary>
     public static CompiledSearch Compile(SearchSpec spec) => SearchFactory.Compile(spec, SpecFile.LoadTable);
 
-    /// <summary>The trainer a worker slot builds for a search.</summary>
-    public static ITrainer CreateTrainer(SearchSpec spec) => TrainerFactory.Create(spec.Trainer, SpaceBuilder.Build(spec), SpecFile.LoadTable);
+    /// <summary>How worker slots build a search's trainer; process trainers write per-trial logs under <paramref name="logsDirectory"/>.</summary>
+    public static TrainerProvider Trainers(string logsDirectory) =>
+        spec => TrainerFactory.Create(spec.Trainer, SpaceBuilder.Build(spec), SpecFile.LoadTable, logsDirectory);
+
+    /// <summary>Where a run keeps its trainers' logs: beside its database, named after it ("layernas.db" → "layernas-logs").</summary>
+    public static string LogsDirectory(string databasePath) => Path.ChangeExtension(Path.GetFullPath(databasePath), null) + "-logs";
 
     /// <summary>Starts the node with <paramref name="workers"/> slots on the SQLite file at <paramref name="databasePath"/>.</summary>
     public static async Task<EmbeddedNode> StartAsync(int workers, string databasePath, CancellationToken cancellationToken)
@@ -56,7 +60,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
                 .AddLayerNasCluster(new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator, ClusterRoles.Worker] })
                 .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
                 .AddSearchManager(new SearchManagerSettings { WarnWhenSingletonMissing = false }, Compile)
-                .AddWorkerPool(new WorkerPoolSettings { Slots = workers }, CreateTrainer)))
+                .AddWorkerPool(new WorkerPoolSettings { Slots = workers }, Trainers(LogsDirectory(databasePath)))))
             .Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedNode(host);

@@ -22,7 +22,7 @@ public static class RunCommand
     {
         var spec = SpecOverrides.Apply(SpecFile.Load(options.SpecPath), options.Strategy, options.Seed, options.MaxTrials);
         EmbeddedNode.Compile(spec);
-        await EmbeddedNode.CreateTrainer(spec).DisposeAsync();
+        await EmbeddedNode.Trainers(EmbeddedNode.LogsDirectory(options.DatabasePath))(spec).DisposeAsync();
         var searchId = SearchIds.Of(spec);
 
         await using var node = await EmbeddedNode.StartAsync(options.Workers, options.DatabasePath, cancellationToken);
