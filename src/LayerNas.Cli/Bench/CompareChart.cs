@@ -5,14 +5,22 @@ namespace LayerNas.Cli.Bench;
 
 /// <summary>
 /// A comparison as a chart like the LayerNAS post's figure: per strategy, the mean test metric of the answer against
-/// the trial budget (log scale), a band from the 25th to the 75th percentile, and a dashed line at the true optimum.
+/// the trial budget (log scale), bars from the 25th to the 75th percentile, and a dashed line at the true optimum.
 /// </summary>
 internal static class CompareChart
 {
+    // Sideways shift between neighbouring strategies, in decades of the log-scaled budget axis.
+    private const double Dodge = 0.012;
+
     /// <summary>The chart of <paramref name="report"/> as PNG bytes.</summary>
     public static byte[] Png(ComparisonReport report, int width = 960, int height = 600)
     {
         var plot = new Plot();
+        if (report.Optimum.Metric is { } optimum)
+        {
+            var truth = plot.Add.HorizontalLine(optimum, 1.5f, Colors.Black, LinePattern.Dashed);
+            truth.LegendText = $"true optimum {report.Optimum.Key}: {Figures.Text(optimum)}";
+        }
         var palette = new ScottPlot.Palettes.Category10();
         for (var s = 0; s < report.Strategies.Length; s++)
         {
@@ -26,23 +34,30 @@ internal static class CompareChart
                 continue;
             }
             var color = palette.GetColor(s);
-            var xs = points.Select(row => Math.Log10(row.Budget)).ToArray();
+            // Strategies often agree exactly; a small sideways shift keeps each one's markers and bars visible.
+            var shift = Dodge * (s - (report.Strategies.Length - 1) / 2.0);
+            var xs = points.Select(row => Math.Log10(row.Budget) + shift).ToArray();
+            var means = points.Select(row => row.Metric!.Mean).ToArray();
             var deterministic = report.Deterministic.Contains(strategy);
             if (!deterministic)
             {
-                var band = plot.Add.FillY(xs, [.. points.Select(row => row.Metric!.P25)], [.. points.Select(row => row.Metric!.P75)]);
-                band.FillColor = color.WithAlpha(0.18);
-                band.LineWidth = 0;
+                var zeros = new double[xs.Length];
+                var bars = new ScottPlot.Plottables.ErrorBar(xs, means, zeros, zeros,
+                    [.. points.Select(row => row.Metric!.P75 - row.Metric.Mean)],
+                    [.. points.Select(row => row.Metric!.Mean - row.Metric.P25)])
+                {
+                    Color = color,
+                    LineWidth = 1.5f,
+                    CapSize = 6,
+                };
+                plot.Add.Plottable(bars);
             }
-            var line = plot.Add.Scatter(xs, [.. points.Select(row => row.Metric!.Mean)], color);
+            var line = plot.Add.Scatter(xs, means, color);
             line.LineWidth = 2;
             line.MarkerSize = 7;
-            line.LegendText = deterministic ? $"{strategy} (deterministic: one run)" : $"{strategy} (mean of {report.Runs} runs, IQR band)";
-        }
-        if (report.Optimum.Metric is { } optimum)
-        {
-            var truth = plot.Add.HorizontalLine(optimum, 1.5f, Colors.Black, LinePattern.Dashed);
-            truth.LegendText = $"true optimum {report.Optimum.Key}: {Figures.Text(optimum)}";
+            line.LegendText = deterministic
+                ? $"{strategy} (deterministic: one run per budget)"
+                : $"{strategy} (mean of {report.Runs} runs; bars: 25th to 75th percentile)";
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. report.Budgets.Select(b => Math.Log10(b))],

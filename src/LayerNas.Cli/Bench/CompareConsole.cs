@@ -20,13 +20,14 @@ internal static class CompareConsole
         {
             output.WriteLine($"{strategy} takes no seed and the table holds one training seed per architecture: it is deterministic, so it ran once per budget");
         }
-        string[] budgetHeader = ["strategy", "runs", "answered", $"mean {metric}", "25th pct", "75th pct", "reached optimum", "median trials to it"];
+        string[] budgetHeader = ["strategy", "runs", "mean trials", "answered", $"mean {metric}", "25th pct", "75th pct", "reached optimum", "median trials to it"];
         foreach (var budget in report.Budgets)
         {
             var rows = report.Strategies.Select(s => report.Row(budget, s)).Select(row => new[]
             {
                 row.Strategy,
                 Count(row.Runs),
+                Figures.Text(row.MeanTrials),
                 Count(row.Answered),
                 Figures.Text(row.Metric?.Mean),
                 Figures.Text(row.Metric?.P25),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using LayerNas.Core.Benchmarking;
 
@@ -8,7 +9,7 @@ internal static class CompareCsv
 {
     /// <summary>The header for a report whose test metric is <paramref name="metric"/>.</summary>
     public static string Header(string metric) =>
-        $"budget,strategy,runs,answered,mean_{metric},p25_{metric},median_{metric},p75_{metric},optimum_{metric},reached_optimum,median_trials_to_optimum";
+        $"budget,strategy,runs,mean_trials,answered,mean_{metric},p25_{metric},median_{metric},p75_{metric},optimum_{metric},reached_optimum,median_trials_to_optimum";
 
     /// <summary>The CSV text of a report, header first, lines ending in '\n'.</summary>
     public static string Format(ComparisonReport report)
@@ -18,10 +19,11 @@ internal static class CompareCsv
         {
             string[] cells =
             [
-                row.Budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                row.Budget.ToString(CultureInfo.InvariantCulture),
                 row.Strategy,
-                row.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                row.Answered.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                row.Runs.ToString(CultureInfo.InvariantCulture),
+                Figures.Cell(row.MeanTrials),
+                row.Answered.ToString(CultureInfo.InvariantCulture),
                 Figures.Cell(row.Metric?.Mean),
                 Figures.Cell(row.Metric?.P25),
                 Figures.Cell(row.Metric?.Median),

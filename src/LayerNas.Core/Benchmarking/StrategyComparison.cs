@@ -76,6 +76,7 @@ public static class StrategyComparison
             budget,
             strategy,
             runs.Count,
+            runs.Count == 0 ? 0 : runs.Average(r => (double)r.Trials),
             runs.Count(r => r.BestMetric is not null),
             Spread.Of(runs.Where(r => r.BestMetric is not null).Select(r => r.BestMetric!.Value)),
             runs.Count == 0 ? 0 : (double)reached.Count / runs.Count,

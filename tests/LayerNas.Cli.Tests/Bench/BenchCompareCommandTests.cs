@@ -30,14 +30,15 @@ public sealed class BenchCompareCommandTests : IDisposable
         Assert.Equal(0, code);
         var lines = File.ReadAllLines(Path.Combine(output, "compare.csv"));
         Assert.Equal(
-            "budget,strategy,runs,answered,mean_test_acc,p25_test_acc,median_test_acc,p75_test_acc,optimum_test_acc,reached_optimum,median_trials_to_optimum",
+            "budget,strategy,runs,mean_trials,answered,mean_test_acc,p25_test_acc,median_test_acc,p75_test_acc,optimum_test_acc,reached_optimum,median_trials_to_optimum",
             lines[0]);
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(
             ["10,layernas", "10,random", "10,evolution", "10,reinforce", "20,layernas", "20,random", "20,evolution", "20,reinforce"],
             rows.Select(r => $"{r[0]},{r[1]}"));
         Assert.All(rows, r => Assert.Equal(r[1] == "layernas" ? "1" : "5", r[2]));
-        Assert.All(rows, r => Assert.Equal("90.61", r[8]));
+        Assert.All(rows, r => Assert.Equal("90.61", r[9]));
+        Assert.All(rows, r => Assert.InRange(double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture), 1, double.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)));
         var png = File.ReadAllBytes(Path.Combine(output, "compare.png"));
         Assert.True(png.Length > 1000, $"{png.Length} bytes");
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
