@@ -10,17 +10,30 @@ public static class TrainerFactory
 {
     /// <summary>
     /// The trainer of <paramref name="spec"/> over <paramref name="space"/>, loading tables through
-    /// <paramref name="loadTable"/>; <paramref name="tableSeed"/> makes a tabular trainer read one seed's row instead of
-    /// the mean. Throws <see cref="TrainerException"/> naming what is wrong.
+    /// <paramref name="loadTable"/>; a process trainer writes its per-trial logs under <paramref name="logsDirectory"/>
+    /// and <paramref name="tableSeed"/> makes a tabular trainer read one seed's row instead of the mean.
+    /// Throws <see cref="TrainerException"/> naming what is wrong.
     /// </summary>
-    public static ITrainer Create(Spec.Trainer spec, SearchSpace space, Func<string, string, BenchmarkTable> loadTable, ulong? tableSeed = null) => spec.KindCase switch
+    public static ITrainer Create(Spec.Trainer spec, SearchSpace space, Func<string, string, BenchmarkTable> loadTable, string logsDirectory, ulong? tableSeed = null) => spec.KindCase switch
     {
         Spec.Trainer.KindOneofCase.Synthetic => Synthetic(spec.Synthetic, space),
         Spec.Trainer.KindOneofCase.Tabular => Tabular(spec.Tabular, loadTable, tableSeed),
-        // The process trainer (a child process speaking the trainer protocol) is wired in here.
-        Spec.Trainer.KindOneofCase.Process => throw new TrainerException("the process trainer is not available in this build"),
+        Spec.Trainer.KindOneofCase.Process => Process(spec.Process, space, logsDirectory),
         _ => throw new TrainerException("the spec names no trainer (synthetic, tabular or process)"),
     };
+
+    private static ProcessTrainer Process(Spec.ProcessTrainer spec, SearchSpace space, string logsDirectory)
+    {
+        try
+        {
+            var folder = spec.WorkingDirectory.Length > 0 ? spec.WorkingDirectory : Directory.GetCurrentDirectory();
+            return new ProcessTrainer(spec, space, folder, logsDirectory);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TrainerException($"the process trainer cannot start: {e.Message}", e);
+        }
+    }
 
     private static SyntheticTrainer Synthetic(Spec.SyntheticTrainer spec, SearchSpace space)
     {

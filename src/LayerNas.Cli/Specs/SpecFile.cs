@@ -31,6 +31,10 @@ public static class SpecFile
         {
             tabular.Path = Resolve(folder, tabular.Path);
         }
+        if (spec.Trainer?.Process is { } process)
+        {
+            process.WorkingDirectory = process.WorkingDirectory.Length == 0 ? folder : Resolve(folder, process.WorkingDirectory);
+        }
         return spec;
     }
 

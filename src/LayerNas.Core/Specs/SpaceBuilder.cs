@@ -1,4 +1,5 @@
 using LayerNas.Core.Costs;
+using LayerNas.Core.Costs.ConvMacs;
 using LayerNas.Core.Space;
 using LayerNas.Protocol.V1;
 using CostModelSpec = LayerNas.Protocol.V1.CostModel;
@@ -24,6 +25,7 @@ public static class SpaceBuilder
         {
             CostModelSpec.ModelOneofCase.Additive => new AdditiveCostModel(space),
             CostModelSpec.ModelOneofCase.Table => TableModel(spec.Cost.Table, space, loadTable),
+            CostModelSpec.ModelOneofCase.ConvMacs => ConvMacsModel(spec.Cost.ConvMacs, space),
             _ => throw new SpecException($"no cost model chosen (expected one of: {SpecKinds.Names(CostModelSpec.Descriptor)})", "$.cost"),
         };
 
@@ -44,6 +46,18 @@ public static class SpaceBuilder
             : throw new SpecException(
                 $"layer {Quoted.Text(layer.Name)} has no option {Quoted.Text(layer.Default)} (options: {string.Join(", ", layer.Options.Select(o => o.Name))})",
                 $"$.layers[{index}].default");
+    }
+
+    private static ConvMacsCostModel ConvMacsModel(ConvMacsCost spec, SearchSpace space)
+    {
+        try
+        {
+            return ConvMacsCostModel.Create(spec, space);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SpecException(e.Message, "$.cost.convMacs");
+        }
     }
 
     private static TableCostModel TableModel(TableCost spec, SearchSpace space, Func<string, string, BenchmarkTable> loadTable)

@@ -79,6 +79,9 @@ public static class SpecValidator
         {
             case CostModel.ModelOneofCase.Additive:
                 return;
+            case CostModel.ModelOneofCase.ConvMacs:
+                RequireText(cost.ConvMacs.Space, "the built-in network the layers configure (nats-size or mobilenet-v2)", "$.cost.convMacs.space");
+                break;
             case CostModel.ModelOneofCase.Table:
                 RequireText(cost.Table.Path, "the benchmark table's CSV file", "$.cost.table.path");
                 RequireText(cost.Table.Key, "the table's column of architecture keys", "$.cost.table.key");

@@ -25,6 +25,29 @@ public sealed class SpecFileTests : IDisposable
         Assert.Equal(new CostTarget(7, 9), compiled.Problem.Target);
     }
 
+    [Theory]
+    [InlineData("fashion-mnist-nats.json")]
+    [InlineData("fashion-mnist-mobilenet.json")]
+    public void The_pytorch_examples_compile_with_conv_macs_and_run_their_trainer_in_the_spec_s_folder(string file)
+    {
+        var spec = SpecFile.Load(Path.Combine(Examples, file));
+
+        var compiled = SearchFactory.Compile(spec, SpecFile.LoadTable);
+
+        Assert.IsType<Core.Costs.ConvMacs.ConvMacsCostModel>(compiled.Problem.CostModel);
+        Assert.Equal(Examples, spec.Trainer.Process.WorkingDirectory);
+    }
+
+    [Fact]
+    public void An_unknown_conv_macs_space_is_named_at_its_path()
+    {
+        var path = _folder.Write("bad.json", File.ReadAllText(Path.Combine(Examples, "fashion-mnist-nats.json")).Replace("\"space\": \"nats-size\", \"metric\"", "\"space\": \"resnet\", \"metric\""));
+
+        var error = Assert.Throws<SpecException>(() => SearchFactory.Compile(SpecFile.Load(path), SpecFile.LoadTable));
+
+        Assert.Equal("$.cost.convMacs: space must be 'nats-size' or 'mobilenet-v2', got 'resnet'", error.Message);
+    }
+
     [Fact]
     public void A_missing_spec_file_is_named()
     {

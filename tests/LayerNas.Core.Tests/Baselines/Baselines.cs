@@ -26,7 +26,7 @@ internal static class Baselines
     public static SearchProblem MidTarget()
     {
         var space = TestSpaces.RandomSpace(new Random(7), layers: 4, options: 4, maxCost: 6);
-        var span = new Costs.AdditiveCostModel(space).CompletionBounds(Architecture.Empty);
+        var span = new global::LayerNas.Core.Costs.AdditiveCostModel(space).CompletionBounds(Architecture.Empty);
         return TestSpaces.Additive(space, span.Min + (span.Max - span.Min) * 0.3, span.Min + (span.Max - span.Min) * 0.7);
     }
 

@@ -43,7 +43,7 @@ public sealed class SpecParserTests
     [InlineData("{\"layers\": [{\"name\": \"a\", \"optionz\": []}]}", "$.layers[0].optionz: unknown field 'optionz' (expected one of: name, options, default)")]
     [InlineData("{\"layers\": [{\"bad key\": 1}]}", "$.layers[0]['bad key']: unknown field 'bad key' (expected one of: name, options, default)")]
     [InlineData("{\"strategy\": {\"annealing\": {}}}", "$.strategy: unknown strategy 'annealing' (expected one of: layernas, random, evolution, reinforce, grid)")]
-    [InlineData("{\"cost\": {\"flops\": {}}}", "$.cost: unknown cost model 'flops' (expected one of: additive, table)")]
+    [InlineData("{\"cost\": {\"flops\": {}}}", "$.cost: unknown cost model 'flops' (expected one of: additive, table, convMacs)")]
     [InlineData("{\"trainer\": {\"pytorch\": {\"epochs\": 3}}}", "$.trainer: unknown trainer 'pytorch' (expected one of: synthetic, tabular, process)")]
     [InlineData("{\"strategy\": {\"maxTrial\": 5}}", "$.strategy.maxTrial: unknown field 'maxTrial' (expected one of: layernas, random, evolution, reinforce, grid, seed, maxTrials)")]
     [InlineData("{\"strategy\": {\"layernas\": {\"bucket\": 4}}}", "$.strategy.layernas.bucket: unknown field 'bucket' (expected one of: buckets, keepPerBucket, spacing, completion)")]

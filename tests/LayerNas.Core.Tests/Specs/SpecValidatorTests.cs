@@ -28,8 +28,8 @@ public sealed class SpecValidatorTests
         AssertInvalid(SpecJson.Burger((path, json)), expected);
 
     [Theory]
-    [InlineData("cost", null, "$.cost: no cost model chosen (expected one of: additive, table)")]
-    [InlineData("cost", "{}", "$.cost: no cost model chosen (expected one of: additive, table)")]
+    [InlineData("cost", null, "$.cost: no cost model chosen (expected one of: additive, table, convMacs)")]
+    [InlineData("cost", "{}", "$.cost: no cost model chosen (expected one of: additive, table, convMacs)")]
     [InlineData("cost", "{\"table\": {\"key\": \"arch\", \"column\": \"cost\"}}", "$.cost.table.path: missing (the benchmark table's CSV file)")]
     [InlineData("cost", "{\"table\": {\"path\": \"t.csv\", \"column\": \"cost\"}}", "$.cost.table.key: missing (the table's column of architecture keys)")]
     [InlineData("cost", "{\"table\": {\"path\": \"t.csv\", \"key\": \"arch\"}}", "$.cost.table.column: missing (the table's column of costs)")]
@@ -156,7 +156,7 @@ public sealed class SpecValidatorTests
         AssertInvalid(json, "$.layers[1].options[0].cost: cost must be a finite number ≥ 0, got -1");
     }
 
-    private static void AssertInvalid(string json, string expected, Func<string, string, Costs.BenchmarkTable>? tables = null)
+    private static void AssertInvalid(string json, string expected, Func<string, string, global::LayerNas.Core.Costs.BenchmarkTable>? tables = null)
     {
         var spec = SpecParser.Parse(json);
 

@@ -1,0 +1,36 @@
+using Google.Protobuf;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cli.Run;
+
+/// <summary>The answer of a search, for people (a few lines) and for programs (proto3 JSON).</summary>
+public static class ResultReport
+{
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation());
+
+    /// <summary>Prints the best architecture (layer=option), its reward and cost, and the trial counts.</summary>
+    public static void Print(SearchSpec spec, SearchResult result, TextWriter output)
+    {
+        if (result.Best is { } best)
+        {
+            var names = best.Architecture.Select((option, layer) => layer < spec.Layers.Count ? $"{spec.Layers[layer].Name}={option}" : option);
+            output.WriteLine($"best: {string.Join(" ", names)}");
+            output.WriteLine($"reward {best.Reward:0.######}, cost {best.Cost:0.###}");
+        }
+        else
+        {
+            output.WriteLine("best: none — no trained architecture lies in the cost target");
+        }
+        output.WriteLine($"trials: {result.TrialsTrained} trained, {result.TrialsFailed} failed, {result.TrialsCached} cached");
+    }
+
+    /// <summary>Writes the result as indented proto3 JSON, default values included, creating the folder if needed.</summary>
+    public static void Write(SearchResult result, string path)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        File.WriteAllText(path, Json.Format(result) + Environment.NewLine);
+    }
+}

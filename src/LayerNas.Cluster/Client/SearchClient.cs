@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Akka.Actor;
+using Google.Protobuf;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cluster.Client;
+
+/// <summary>Submits and follows searches from inside a node, through the search manager (or its proxy).</summary>
+public sealed class SearchClient(ActorSystem system, IActorRef manager)
+{
+    /// <summary>Submits a search, or finds the one with this id; throws <see cref="SearchRejectedException"/> when the manager refuses it.</summary>
+    public async Task<SearchAccepted> SubmitAsync(string searchId, SearchSpec spec, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var answer = await manager.Ask<IMessage>(new SubmitSearch { SearchId = searchId, Spec = spec }, timeout, cancellationToken);
+        return answer switch
+        {
+            SearchAccepted accepted => accepted,
+            SearchRejected rejected => throw new SearchRejectedException(rejected.Reason),
+            _ => throw new InvalidOperationException($"unexpected answer to a submit: {answer.Descriptor.Name}"),
+        };
+    }
+
+    /// <summary>What a search reports until it ends: progress updates, then its <see cref="SearchFinished"/> (or a <see cref="SearchError"/> or <see cref="SearchNotFound"/>).</summary>
+    public async IAsyncEnumerable<IMessage> WatchAsync(string searchId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var updates = Channel.CreateUnbounded<IMessage>(new UnboundedChannelOptions { SingleReader = true });
+        var watcher = system.ActorOf(SearchWatcher.Props(manager, searchId, updates.Writer));
+        try
+        {
+            await foreach (var update in updates.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return update;
+            }
+        }
+        finally
+        {
+            watcher.Tell(PoisonPill.Instance);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cluster.Dispatch;
+
+/// <summary>
+/// The trial dispatcher's bookkeeping as a plain state machine: ready trials per search, the workers waiting for
+/// work, and the leases out. Time is passed in, so every rule (expiry, retries, fairness) is testable without actors.
+/// </summary>
+/// <remarks>
+/// Searches are served round-robin, each in trial-number order, so a big search never starves a small one. A trial
+/// is active from the moment it is queued until its final result: a success from any of its leases, or the failure
+/// that uses up its retries. Results of inactive trials are duplicates. A lease that expires, or whose worker is
+/// lost, counts as a failed attempt; a lease handed back does not.
+/// </remarks>
+/// <typeparam name="TWorker">How a worker slot is addressed (an actor reference in the dispatcher).</typeparam>
+public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : notnull
+{
+    private readonly Dictionary<string, SearchQueue> _searches = [];
+    private readonly List<string> _rotation = [];
+    private readonly Dictionary<TrialKey, ActiveTrial> _active = [];
+    private readonly Dictionary<string, Lease> _leases = [];
+    private readonly Dictionary<(TWorker Worker, string RequestId), string> _leaseByRequest = [];
+    private readonly LinkedList<WaitingWorker> _waiting = [];
+    private readonly Dictionary<TWorker, LinkedListNode<WaitingWorker>> _waitingByWorker = [];
+    private readonly string _leasePrefix = Guid.NewGuid().ToString("N")[..8];
+    private long _leaseCounter;
+    private int _nextSearch;
+
+    /// <summary>A lease granted to a worker.</summary>
+    public sealed record Grant(TWorker Worker, TrialLease Lease);
+
+    /// <summary>What a reported result did: <paramref name="Final"/> is the trial's final result when it has one; <paramref name="Grants"/> are leases a queued retry made possible.</summary>
+    public sealed record Verdict(ReportKind Kind, TrialResult? Final, IReadOnlyList<Grant> Grants);
+
+    /// <summary>Trials queued and not yet leased.</summary>
+    public int ReadyCount => _searches.Values.Sum(s => s.Ready.Count);
+
+    /// <summary>Leases out.</summary>
+    public int LeaseCount => _leases.Count;
+
+    /// <summary>Workers waiting for a trial.</summary>
+    public int WaitingCount => _waiting.Count;
+
+    /// <summary>Queues a search's trials, skipping those already active; returns the leases this makes possible.</summary>
+    public IReadOnlyList<Grant> Add(string searchId, SearchSpec spec, IEnumerable<ReadyTrial> trials, DateTime now)
+    {
+        if (!_searches.TryGetValue(searchId, out var search))
+        {
+            search = new SearchQueue(searchId, spec, TrialLimits.Of(spec.Trainer));
+            _searches[searchId] = search;
+            _rotation.Add(searchId);
+        }
+        foreach (var trial in trials)
+        {
+            var key = new TrialKey(searchId, trial.TrialNumber);
+            if (_active.TryAdd(key, new ActiveTrial(key, trial, search)))
+            {
+                search.Ready.Add(trial.TrialNumber, trial);
+            }
+        }
+        return Serve(now);
+    }
+
+    /// <summary>Forgets a search: its queued trials, its leases, and its place in the rotation.</summary>
+    public void Withdraw(string searchId)
+    {
+        if (!_searches.Remove(searchId))
+        {
+            return;
+        }
+        var index = _rotation.IndexOf(searchId);
+        _rotation.RemoveAt(index);
+        if (_nextSearch > index)
+        {
+            _nextSearch--;
+        }
+        foreach (var key in _active.Keys.Where(k => k.SearchId == searchId).ToList())
+        {
+            Deactivate(_active[key]);
+        }
+    }
+
+    /// <summary>
+    /// A worker asks for a trial. A repeated request gets its lease again; a new one waits in line. Returns the leases
+    /// to send: the repeated one, or whatever the line can now be given.
+    /// </summary>
+    public IReadOnlyList<Grant> Request(TWorker worker, string workerName, string requestId, DateTime now)
+    {
+        if (_leaseByRequest.TryGetValue((worker, requestId), out var leaseId))
+        {
+            return [new Grant(worker, _leases[leaseId].Message)];
+        }
+        if (_waitingByWorker.TryGetValue(worker, out var node))
+        {
+            if (node.Value.RequestId == requestId)
+            {
+                // A repeat keeps its place in line.
+                return [];
+            }
+            _waiting.Remove(node);
+        }
+        _waitingByWorker[worker] = _waiting.AddLast(new WaitingWorker(worker, workerName, requestId));
+        return Serve(now);
+    }
+
+    /// <summary>Records an attempt's result: a success or a last failure is final; an earlier failure queues a retry; a result for an inactive trial, or a failure from a superseded lease, is a duplicate.</summary>
+    public Verdict Report(TrialResult result, DateTime now)
+    {
+        if (!_active.TryGetValue(new TrialKey(result.SearchId, result.TrialNumber), out var trial))
+        {
+            return new Verdict(ReportKind.Duplicate, null, []);
+        }
+        if (result.ResultCase == TrialResult.ResultOneofCase.Outcome)
+        {
+            // A success settles the trial whichever lease produced it, even one that expired meanwhile.
+            Deactivate(trial);
+            return new Verdict(ReportKind.Final, result, []);
+        }
+        if (trial.Lease?.Id != result.LeaseId)
+        {
+            return new Verdict(ReportKind.Duplicate, null, []);
+        }
+        var final = FailAttempt(trial, result.FailureReason);
+        return final is null
+            ? new Verdict(ReportKind.Retried, null, Serve(now))
+            : new Verdict(ReportKind.Final, final, []);
+    }
+
+    /// <summary>A worker gives a lease back untrained: the trial is queued again and the attempt does not count. Returns the leases this makes possible.</summary>
+    public IReadOnlyList<Grant> HandBack(string leaseId, DateTime now)
+    {
+        if (!_leases.TryGetValue(leaseId, out var lease))
+        {
+            return [];
+        }
+        var trial = _active[lease.Key];
+        Release(trial);
+        trial.Search.Ready.Add(trial.Key.TrialNumber, trial.Trial);
+        return Serve(now);
+    }
+
+    /// <summary>Fails every lease whose deadline has passed; returns the final failures and the leases the retries make possible.</summary>
+    public (IReadOnlyList<TrialResult> Failures, IReadOnlyList<Grant> Grants) Expire(DateTime now)
+    {
+        var failures = new List<TrialResult>();
+        foreach (var lease in _leases.Values.Where(l => l.Deadline <= now).ToList())
+        {
+            var reason = $"no result from {lease.WorkerName} within {(lease.Deadline - lease.Granted).TotalSeconds:0.###} s (attempt {lease.Message.Attempt})";
+            if (FailAttempt(_active[lease.Key], reason) is { } final)
+            {
+                failures.Add(final);
+            }
+        }
+        return (failures, Serve(now));
+    }
+
+    /// <summary>A worker is gone: it stops waiting and each of its leases fails; returns the final failures and the leases the retries make possible.</summary>
+    public (IReadOnlyList<TrialResult> Failures, IReadOnlyList<Grant> Grants) Lost(TWorker worker, DateTime now)
+    {
+        if (_waitingByWorker.Remove(worker, out var node))
+        {
+            _waiting.Remove(node);
+        }
+        var failures = new List<TrialResult>();
+        foreach (var lease in _leases.Values.Where(l => l.Worker.Equals(worker)).ToList())
+        {
+            if (FailAttempt(_active[lease.Key], $"{lease.WorkerName} was lost during attempt {lease.Message.Attempt}") is { } final)
+            {
+                failures.Add(final);
+            }
+        }
+        return (failures, Serve(now));
+    }
+
+    /// <summary>Whether a worker holds a lease or waits for one.</summary>
+    public bool Knows(TWorker worker) => _waitingByWorker.ContainsKey(worker) || _leases.Values.Any(l => l.Worker.Equals(worker));
+
+    private IReadOnlyList<Grant> Serve(DateTime now)
+    {
+        var grants = new List<Grant>();
+        while (_waiting.First is { } first && NextReady() is { } trial)
+        {
+            var waiting = first.Value;
+            _waiting.RemoveFirst();
+            _waitingByWorker.Remove(waiting.Worker);
+            grants.Add(new Grant(waiting.Worker, NewLease(trial, waiting, now)));
+        }
+        return grants;
+    }
+
+    private ActiveTrial? NextReady()
+    {
+        for (var i = 0; i < _rotation.Count; i++)
+        {
+            var index = (_nextSearch + i) % _rotation.Count;
+            var search = _searches[_rotation[index]];
+            if (search.Ready.Count > 0)
+            {
+                _nextSearch = (index + 1) % _rotation.Count;
+                var number = search.Ready.Keys[0];
+                search.Ready.RemoveAt(0);
+                return _active[new TrialKey(search.Id, number)];
+            }
+        }
+        return null;
+    }
+
+    private TrialLease NewLease(ActiveTrial trial, WaitingWorker worker, DateTime now)
+    {
+        var limits = trial.Search.Limits;
+        var message = new TrialLease
+        {
+            LeaseId = $"{_leasePrefix}-{++_leaseCounter}",
+            RequestId = worker.RequestId,
+            SearchId = trial.Key.SearchId,
+            TrialNumber = trial.Key.TrialNumber,
+            Architecture = { trial.Trial.Architecture },
+            OptionNames = { trial.Trial.OptionNames },
+            Attempt = trial.FailedAttempts + 1,
+            Spec = trial.Search.Spec,
+            TimeoutSeconds = limits.Timeout.TotalSeconds,
+        };
+        var lease = new Lease(message.LeaseId, trial.Key, worker.Worker, worker.Name, now, now + limits.Timeout + leaseGrace, message);
+        trial.Lease = lease;
+        _leases[lease.Id] = lease;
+        _leaseByRequest[(worker.Worker, worker.RequestId)] = lease.Id;
+        return message;
+    }
+
+    private TrialResult? FailAttempt(ActiveTrial trial, string reason)
+    {
+        var lease = trial.Lease;
+        Release(trial);
+        trial.FailedAttempts++;
+        if (trial.FailedAttempts <= trial.Search.Limits.MaxRetries)
+        {
+            trial.Search.Ready.Add(trial.Key.TrialNumber, trial.Trial);
+            return null;
+        }
+        Deactivate(trial);
+        return new TrialResult
+        {
+            LeaseId = lease?.Id ?? "",
+            SearchId = trial.Key.SearchId,
+            TrialNumber = trial.Key.TrialNumber,
+            Attempt = trial.FailedAttempts,
+            Worker = lease?.WorkerName ?? "",
+            FailureReason = reason,
+        };
+    }
+
+    private void Release(ActiveTrial trial)
+    {
+        if (trial.Lease is { } lease)
+        {
+            _leases.Remove(lease.Id);
+            _leaseByRequest.Remove((lease.Worker, lease.Message.RequestId));
+            trial.Lease = null;
+        }
+    }
+
+    private void Deactivate(ActiveTrial trial)
+    {
+        Release(trial);
+        trial.Search.Ready.Remove(trial.Key.TrialNumber);
+        _active.Remove(trial.Key);
+    }
+
+    private sealed record SearchQueue(string Id, SearchSpec Spec, TrialLimits Limits)
+    {
+        public SortedList<long, ReadyTrial> Ready { get; } = [];
+    }
+
+    private sealed record Lease(string Id, TrialKey Key, TWorker Worker, string WorkerName, DateTime Granted, DateTime Deadline, TrialLease Message);
+
+    private sealed record WaitingWorker(TWorker Worker, string Name, string RequestId);
+
+    private sealed class ActiveTrial(TrialKey key, ReadyTrial trial, SearchQueue search)
+    {
+        public TrialKey Key { get; } = key;
+
+        public ReadyTrial Trial { get; } = trial;
+
+        public SearchQueue Search { get; } = search;
+
+        public int FailedAttempts { get; set; }
+
+        public Lease? Lease { get; set; }
+    }
+}

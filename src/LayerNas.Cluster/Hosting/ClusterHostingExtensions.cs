@@ -1,0 +1,40 @@
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+
+namespace LayerNas.Cluster.Hosting;
+
+/// <summary>Hosting of cluster membership.</summary>
+public static class ClusterHostingExtensions
+{
+    /// <summary>The actor system's name; every node of a cluster must use it.</summary>
+    public const string SystemName = "layernas";
+
+    /// <summary>
+    /// Makes the node a cluster member over TCP with the split-brain resolver on keep-majority, so a crashed node is
+    /// downed (and its worker slots reported terminated) once membership has been stable for a while. Without seed
+    /// nodes the node joins itself.
+    /// </summary>
+    public static AkkaConfigurationBuilder AddLayerNasCluster(this AkkaConfigurationBuilder builder, ClusterNodeSettings settings)
+    {
+        builder
+            .WithRemoting(new RemoteOptions { HostName = settings.Hostname, Port = settings.Port, PublicHostName = settings.PublicHostname })
+            .WithClustering(new ClusterOptions
+            {
+                Roles = settings.Roles,
+                SeedNodes = settings.SeedNodes,
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
+            .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {settings.SplitBrainStableAfter.TotalMilliseconds:0}ms", HoconAddMode.Prepend);
+        if (settings.SeedNodes.Length == 0)
+        {
+            builder.AddStartup((system, _) =>
+            {
+                var cluster = Akka.Cluster.Cluster.Get(system);
+                cluster.Join(cluster.SelfAddress);
+            });
+        }
+        return builder;
+    }
+}

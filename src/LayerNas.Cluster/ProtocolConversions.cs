@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using LayerNas.Core.Search;
+using LayerNas.Core.Space;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cluster;
+
+/// <summary>Conversions between the core's types and their protobuf forms.</summary>
+public static class ProtocolConversions
+{
+    /// <summary>The architecture whose option indices a message lists.</summary>
+    public static Architecture ToArchitecture(this IEnumerable<int> choices) => new([.. choices]);
+
+    /// <summary>The core outcome a trained attempt reported.</summary>
+    public static TrialOutcome ToOutcome(this TrainingOutcome outcome) =>
+        new(outcome.Reward, outcome.Metrics.ToImmutableSortedDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));
+
+    /// <summary>The protobuf form of a core outcome.</summary>
+    public static TrainingOutcome ToMessage(this TrialOutcome outcome) => new() { Reward = outcome.Reward, Metrics = { outcome.Metrics } };
+
+    /// <summary>The core outcome a persisted completion holds.</summary>
+    public static TrialOutcome ToOutcome(this TrialCompleted completed) =>
+        new(completed.Reward, completed.Metrics.ToImmutableSortedDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));
+}

@@ -1,0 +1,372 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Google.Protobuf;
+using LayerNas.Core.Search;
+using LayerNas.Core.Specs;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cluster.Searches;
+
+/// <summary>
+/// Runs one search: a persistent shell around <see cref="SearchState"/>. It dispatches the trials the strategy
+/// proposes, persists each final result before acting on it, and persists the result once the search is done.
+/// </summary>
+/// <remarks>
+/// Results are written in batches: while one batch is being written, the next ones queue up and go out together, so
+/// the journal sees one write per batch however many trials finish at once. Recovery replays the persisted results
+/// into a fresh state before its first proposal, so the strategy proposes, and numbers, the same trials as before and
+/// only the unfinished ones are dispatched again.
+/// </remarks>
+public sealed class SearchCoordinator : ReceivePersistentActor
+{
+    private readonly string _searchId;
+    private readonly SearchSpec _spec;
+    private readonly Func<SearchSpec, CompiledSearch> _compile;
+    private readonly IActorRef _dispatcher;
+    private readonly SearchManagerSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly List<TrialCompleted> _recoveredCompleted = [];
+    private readonly List<TrialFailed> _recoveredFailed = [];
+    private readonly HashSet<IActorRef> _subscribers = [];
+    private List<BufferedResult> _buffer = [];
+    private readonly HashSet<long> _buffered = [];
+    private CompiledSearch? _search;
+    private SearchState? _state;
+    private SearchFinished? _finished;
+    private string? _error;
+    private SettledTrial? _best;
+    private bool _writing;
+    private long _eventsSinceSnapshot;
+
+    /// <summary>Creates the coordinator of a search; see <see cref="Props"/>.</summary>
+    public SearchCoordinator(string searchId, SearchSpec spec, Func<SearchSpec, CompiledSearch> compile, IActorRef dispatcher, SearchManagerSettings settings)
+    {
+        _searchId = searchId;
+        _spec = spec;
+        _compile = compile;
+        _dispatcher = dispatcher;
+        _settings = settings;
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            var snapshot = (SearchCoordinatorSnapshot)offer.Snapshot;
+            _recoveredCompleted.AddRange(snapshot.Completed);
+            _recoveredFailed.AddRange(snapshot.Failed);
+            _finished = snapshot.Finished;
+        });
+        Recover<TrialCompleted>(_recoveredCompleted.Add);
+        Recover<TrialFailed>(_recoveredFailed.Add);
+        Recover<SearchFinished>(e => _finished = e);
+        Recover<RecoveryCompleted>(_ => Start());
+
+        Command<TrialResult>(OnResult);
+        Command<SubscribeToSearch>(_ =>
+        {
+            if (_subscribers.Add(Sender))
+            {
+                Context.Watch(Sender);
+            }
+            Sender.Tell(Current());
+        });
+        Command<GetSearchStatus>(_ => Sender.Tell(Status()));
+        Command<Terminated>(t => _subscribers.Remove(t.ActorRef));
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of search {0} failed; recovery replays the journal instead", _searchId));
+    }
+
+    /// <inheritdoc />
+    public override string PersistenceId => PersistenceIdOf(_searchId);
+
+    /// <summary>The journal id of a search's coordinator.</summary>
+    public static string PersistenceIdOf(string searchId) => $"search-{searchId}";
+
+    /// <summary>Props of the coordinator of a search; <paramref name="compile"/> turns its spec into the objects that search it.</summary>
+    public static Props Props(string searchId, SearchSpec spec, Func<SearchSpec, CompiledSearch> compile, IActorRef dispatcher, SearchManagerSettings settings) =>
+        Akka.Actor.Props.Create(() => new SearchCoordinator(searchId, spec, compile, dispatcher, settings));
+
+    private void Start()
+    {
+        if (_finished is not null)
+        {
+            Context.Parent.Tell(_finished);
+            return;
+        }
+        try
+        {
+            _search = _compile(_spec);
+        }
+        catch (Exception e)
+        {
+            _error = $"search {_searchId} cannot go on: {e.Message}";
+            _log.Error(e, "Search {0} cannot go on", _searchId);
+            Context.Parent.Tell(new SearchError { SearchId = _searchId, Reason = _error });
+            return;
+        }
+        _state = _search.NewState();
+        foreach (var completed in _recoveredCompleted)
+        {
+            _state.Recover(completed.Architecture.ToArchitecture(), completed.ToOutcome(), null, 1);
+        }
+        foreach (var failed in _recoveredFailed)
+        {
+            _state.Recover(failed.Architecture.ToArchitecture(), null, failed.Reason, failed.Attempts);
+        }
+        var recovered = _recoveredCompleted.Count + _recoveredFailed.Count;
+        _recoveredCompleted.Clear();
+        _recoveredFailed.Clear();
+        _state.TakeNewTrials();
+        foreach (var trial in _state.Settled)
+        {
+            OfferBest(trial);
+        }
+        if (recovered > 0)
+        {
+            _log.Info("Search {0} recovered {1} settled trials; {2} to train again", _searchId, recovered, _state.PendingCount);
+        }
+        Dispatch(_state.PendingTrials.ToList());
+        AfterProgress();
+    }
+
+    private void OnResult(TrialResult result)
+    {
+        if (_state is null || !_state.IsPending(result.TrialNumber) || !_buffered.Add(result.TrialNumber))
+        {
+            Acknowledge(Sender, result);
+            return;
+        }
+        var architecture = _state.PendingTrial(result.TrialNumber)!.Architecture;
+        IMessage recorded = result.ResultCase == TrialResult.ResultOneofCase.Outcome
+            ? new TrialCompleted
+            {
+                SearchId = _searchId,
+                TrialNumber = result.TrialNumber,
+                Architecture = { architecture.Choices.ToArray() },
+                Reward = result.Outcome.Reward,
+                Metrics = { result.Outcome.Metrics },
+                Worker = result.Worker,
+                Seconds = result.Seconds,
+            }
+            : new TrialFailed
+            {
+                SearchId = _searchId,
+                TrialNumber = result.TrialNumber,
+                Architecture = { architecture.Choices.ToArray() },
+                Reason = result.FailureReason,
+                Attempts = result.Attempt,
+            };
+        _buffer.Add(new BufferedResult(recorded, result, Sender));
+        Flush();
+    }
+
+    private void Flush()
+    {
+        if (_writing || _buffer.Count == 0)
+        {
+            return;
+        }
+        var batch = _buffer;
+        _buffer = [];
+        _writing = true;
+        PersistAllAsync(batch.Select(b => b.Event), _ => { });
+        DeferAsync(batch, Apply);
+    }
+
+    private void Apply(List<BufferedResult> batch)
+    {
+        foreach (var (_, result, sender) in batch)
+        {
+            _buffered.Remove(result.TrialNumber);
+            var architecture = _state!.PendingTrial(result.TrialNumber)!.Architecture;
+            if (result.ResultCase == TrialResult.ResultOneofCase.Outcome)
+            {
+                var outcome = result.Outcome.ToOutcome();
+                _state.Complete(result.TrialNumber, outcome, result.Attempt);
+                OfferBest(new SettledTrial(result.TrialNumber, architecture, _search!.Problem.CostModel.Cost(architecture), outcome, null, result.Attempt));
+            }
+            else
+            {
+                _state.Fail(result.TrialNumber, result.FailureReason, result.Attempt);
+            }
+            Acknowledge(sender, result);
+        }
+        _eventsSinceSnapshot += batch.Count;
+        _writing = false;
+        Dispatch(_state!.TakeNewTrials());
+        AfterProgress();
+        if (_finished is null && _eventsSinceSnapshot >= _settings.SnapshotEvery)
+        {
+            SaveSnapshot(Snapshot());
+            _eventsSinceSnapshot = 0;
+        }
+        Flush();
+    }
+
+    private void AfterProgress()
+    {
+        if (_state!.IsDone)
+        {
+            Finish();
+            return;
+        }
+        var progress = Progress();
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.Tell(progress);
+        }
+    }
+
+    private void Finish()
+    {
+        var result = SearchResultBuilder.Build(_searchId, _search!, _state!, "finished");
+        Persist(new SearchFinished { SearchId = _searchId, Result = result }, finished =>
+        {
+            _finished = finished;
+            SaveSnapshot(Snapshot());
+            _dispatcher.Tell(new WithdrawSearch { SearchId = _searchId });
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Tell(finished);
+            }
+            Context.Parent.Tell(finished);
+            _log.Info("Search {0} finished: {1} trained, {2} failed, {3} cached", _searchId, result.TrialsTrained, result.TrialsFailed, result.TrialsCached);
+        });
+    }
+
+    private void Dispatch(IReadOnlyList<Trial> trials)
+    {
+        if (trials.Count == 0)
+        {
+            return;
+        }
+        var space = _search!.Problem.Space;
+        var message = new DispatchTrials { SearchId = _searchId, Spec = _spec };
+        message.Trials.AddRange(trials.Select(t => new ReadyTrial
+        {
+            TrialNumber = t.Number,
+            Architecture = { t.Architecture.Choices.ToArray() },
+            OptionNames = { space.Names(t.Architecture) },
+        }));
+        _dispatcher.Tell(message);
+    }
+
+    private void OfferBest(SettledTrial trial)
+    {
+        if (!trial.Succeeded || !_search!.Problem.Target.Contains(trial.Cost))
+        {
+            return;
+        }
+        if (_best is null || IsBetter(trial, _best))
+        {
+            _best = trial;
+        }
+    }
+
+    private static bool IsBetter(SettledTrial candidate, SettledTrial best)
+    {
+        var byReward = candidate.Outcome!.Reward.CompareTo(best.Outcome!.Reward);
+        if (byReward != 0)
+        {
+            return byReward > 0;
+        }
+        var byCost = candidate.Cost.CompareTo(best.Cost);
+        return byCost != 0 ? byCost < 0 : candidate.Architecture.CompareTo(best.Architecture) < 0;
+    }
+
+    private IMessage Current() => _finished is not null ? _finished
+        : _error is not null ? new SearchError { SearchId = _searchId, Reason = _error }
+        : Progress();
+
+    private SearchProgressUpdate Progress()
+    {
+        var update = new SearchProgressUpdate { SearchId = _searchId };
+        if (_state is null)
+        {
+            return update;
+        }
+        var progress = _state.Progress;
+        update.Stage = progress.Stage;
+        update.Stages = progress.Stages;
+        update.Done = progress.Done;
+        update.Total = progress.Total;
+        update.TrialsTrained = _state.TrialsTrained;
+        update.TrialsCached = _state.TrialsCached;
+        update.TrialsFailed = _state.TrialsFailed;
+        update.TrialsRunning = _state.PendingCount;
+        if (_best is not null)
+        {
+            var best = new Candidate
+            {
+                Architecture = { _search!.Problem.Space.Names(_best.Architecture) },
+                Reward = _best.Outcome!.Reward,
+                Cost = _best.Cost,
+            };
+            best.Metrics.Add(_best.Outcome.Metrics);
+            update.Best = best;
+        }
+        return update;
+    }
+
+    private SearchStatus Status()
+    {
+        var status = new SearchStatus { SearchId = _searchId, Name = _spec.Name };
+        if (_finished is not null)
+        {
+            status.State = "finished";
+            status.Result = _finished.Result;
+        }
+        else if (_error is not null)
+        {
+            status.State = "failed";
+            status.Error = _error;
+        }
+        else
+        {
+            status.State = "running";
+            status.Progress = Progress();
+        }
+        return status;
+    }
+
+    private SearchCoordinatorSnapshot Snapshot()
+    {
+        var snapshot = new SearchCoordinatorSnapshot { Finished = _finished };
+        foreach (var trial in (_state?.Settled ?? []).OrderBy(t => t.Number))
+        {
+            if (trial.Succeeded)
+            {
+                var completed = new TrialCompleted
+                {
+                    SearchId = _searchId,
+                    TrialNumber = trial.Number,
+                    Architecture = { trial.Architecture.Choices.ToArray() },
+                    Reward = trial.Outcome!.Reward,
+                };
+                completed.Metrics.Add(trial.Outcome.Metrics);
+                snapshot.Completed.Add(completed);
+            }
+            else
+            {
+                snapshot.Failed.Add(new TrialFailed
+                {
+                    SearchId = _searchId,
+                    TrialNumber = trial.Number,
+                    Architecture = { trial.Architecture.Choices.ToArray() },
+                    Reason = trial.FailureReason ?? "",
+                    Attempts = trial.Attempts,
+                });
+            }
+        }
+        return snapshot;
+    }
+
+    private static void Acknowledge(IActorRef sender, TrialResult result)
+    {
+        if (!sender.IsNobody())
+        {
+            sender.Tell(new LeaseClosed { LeaseId = result.LeaseId });
+        }
+    }
+
+    private sealed record BufferedResult(IMessage Event, TrialResult Result, IActorRef Sender);
+}

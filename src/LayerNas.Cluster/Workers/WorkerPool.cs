@@ -1,0 +1,72 @@
+using Akka;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Hosting;
+using LayerNas.Cluster.Searches;
+
+namespace LayerNas.Cluster.Workers;
+
+/// <summary>A node's worker slots. On shutdown it has every slot hand back its lease before the node leaves, so scaling in loses no work.</summary>
+public sealed class WorkerPool : ReceiveActor
+{
+    /// <summary>Creates the pool; see <see cref="Props"/>.</summary>
+    public WorkerPool(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings)
+    {
+        var slots = Enumerable.Range(1, Math.Max(1, settings.Slots))
+            .Select(i => Context.ActorOf(WorkerSlot.Props(dispatcher, provider, settings), $"slot-{i}"))
+            .ToList();
+        ReceiveAsync<HandBackLeases>(async _ =>
+        {
+            var sender = Sender;
+            try
+            {
+                await Task.WhenAll(slots.Select(s => s.Ask<LeasesHandedBack>(HandBackLeases.Instance, settings.HandBackTimeout)));
+            }
+            catch (AskTimeoutException)
+            {
+                // Leases not handed back in time expire at the dispatcher instead.
+                Context.GetLogger().Warning("Not every worker slot handed its lease back within {0}", settings.HandBackTimeout);
+            }
+            sender.Tell(LeasesHandedBack.Instance);
+        });
+    }
+
+    /// <summary>Props of a pool whose slots pull work from <paramref name="dispatcher"/> (the search manager or its proxy).</summary>
+    public static Props Props(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings) =>
+        Akka.Actor.Props.Create(() => new WorkerPool(dispatcher, provider, settings));
+
+    /// <summary>Stop taking work, give back leases and deliver pending reports; answered with <see cref="LeasesHandedBack"/>.</summary>
+    public sealed class HandBackLeases : INoSerializationVerificationNeeded
+    {
+        /// <summary>The only instance.</summary>
+        public static readonly HandBackLeases Instance = new();
+    }
+
+    /// <summary>Every lease is handed back and every report delivered (or the wait timed out).</summary>
+    public sealed class LeasesHandedBack : INoSerializationVerificationNeeded
+    {
+        /// <summary>The only instance.</summary>
+        public static readonly LeasesHandedBack Instance = new();
+    }
+}
+
+/// <summary>Hosting of the worker pool.</summary>
+public static class WorkerPoolHostingExtensions
+{
+    /// <summary>
+    /// Starts this node's worker pool, pulling work through the search manager registered under
+    /// <see cref="SearchManager"/> (add <c>AddSearchManager</c> or <c>AddSearchManagerProxy</c> first), and has it hand
+    /// its leases back in the first phase of coordinated shutdown.
+    /// </summary>
+    public static AkkaConfigurationBuilder AddWorkerPool(this AkkaConfigurationBuilder builder, WorkerPoolSettings settings, TrainerProvider provider) =>
+        builder.WithActors((system, registry) =>
+        {
+            var pool = system.ActorOf(WorkerPool.Props(registry.Get<SearchManager>(), provider, settings), "workers");
+            registry.Register<WorkerPool>(pool);
+            CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "hand-back-leases", async () =>
+            {
+                await pool.Ask<WorkerPool.LeasesHandedBack>(WorkerPool.HandBackLeases.Instance, settings.HandBackTimeout + TimeSpan.FromSeconds(1));
+                return Done.Instance;
+            });
+        });
+}

@@ -1,0 +1,17 @@
+namespace LayerNas.Cluster.Workers;
+
+/// <summary>Settings of a node's worker pool.</summary>
+public sealed class WorkerPoolSettings
+{
+    /// <summary>Worker slots on this node: trials trained at once.</summary>
+    public int Slots { get; set; } = 1;
+
+    /// <summary>How often a slot re-sends a request or a report that is not yet answered.</summary>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long shutdown waits for slots to hand their leases back and deliver their last reports.</summary>
+    public TimeSpan HandBackTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Trainers a slot keeps (one per search, least recently used dropped first).</summary>
+    public int TrainersPerSlot { get; set; } = 2;
+}

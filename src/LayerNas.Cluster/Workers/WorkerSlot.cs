@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Event;
+using LayerNas.Protocol.V1;
+using LayerNas.Trainers;
+
+namespace LayerNas.Cluster.Workers;
+
+/// <summary>
+/// Trains one trial at a time: asks the dispatcher for work, trains what it is leased with its own trainer, and
+/// reports the result. Every request and report is re-sent until answered, because the way to the dispatcher (a
+/// singleton proxy) may drop messages while the singleton moves.
+/// </summary>
+/// <remarks>
+/// A slot asks for its next trial as soon as it has reported one, without waiting for the acknowledgement, so a
+/// slow journal never idles the workers. A trainer failure of any kind, a timeout or a cancellation becomes a failed
+/// result with a readable reason; the dispatcher decides whether the trial is tried again.
+/// </remarks>
+public sealed class WorkerSlot : ReceiveActor, IWithTimers
+{
+    private readonly IActorRef _dispatcher;
+    private readonly TrainerCache _trainers;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, object> _unanswered = [];
+    private readonly string _incarnation = Guid.NewGuid().ToString("N")[..8];
+    private readonly string _name;
+    private long _requests;
+    private string? _requestId;
+    private Training? _training;
+    private IActorRef? _stopWaiter;
+    private bool _stopping;
+
+    /// <summary>Creates a slot; see <see cref="Props"/>.</summary>
+    public WorkerSlot(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings)
+    {
+        _dispatcher = dispatcher;
+        _trainers = new TrainerCache(provider, settings.TrainersPerSlot);
+        _name = Self.Path.ToStringWithAddress(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
+
+        Receive<TrialLease>(OnLease);
+        Receive<Trained>(OnTrained);
+        Receive<LeaseClosed>(m =>
+        {
+            _unanswered.Remove(m.LeaseId);
+            ReplyWhenStopped();
+        });
+        Receive<Resend>(_ =>
+        {
+            foreach (var message in _unanswered.Values)
+            {
+                _dispatcher.Tell(message);
+            }
+            if (_requestId is not null)
+            {
+                _dispatcher.Tell(new WorkRequest { Worker = _name, RequestId = _requestId });
+            }
+        });
+        Receive<WorkerPool.HandBackLeases>(_ =>
+        {
+            _stopping = true;
+            _stopWaiter = Sender;
+            _requestId = null;
+            if (_training is { } training)
+            {
+                _training = null;
+                training.Cancellation.Cancel();
+                Send(training.Lease.LeaseId, new HandBack { LeaseId = training.Lease.LeaseId, SearchId = training.Lease.SearchId, TrialNumber = training.Lease.TrialNumber, Worker = _name });
+            }
+            ReplyWhenStopped();
+        });
+        Timers.StartPeriodicTimer(nameof(Resend), Resend.Instance, settings.RetryInterval);
+    }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Props of a slot that pulls work from <paramref name="dispatcher"/> (the search manager or its proxy).</summary>
+    public static Props Props(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings) =>
+        Akka.Actor.Props.Create(() => new WorkerSlot(dispatcher, provider, settings));
+
+    /// <inheritdoc />
+    protected override void PreStart() => RequestWork();
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        _training?.Cancellation.Cancel();
+        Dispose(_trainers.Clear());
+    }
+
+    private void OnLease(TrialLease lease)
+    {
+        if (_training?.Lease.LeaseId == lease.LeaseId)
+        {
+            return;
+        }
+        if (_stopping || _training is not null || lease.RequestId != _requestId)
+        {
+            // A lease this slot did not ask for (a late answer to an older request): give it straight back.
+            Send(lease.LeaseId, new HandBack { LeaseId = lease.LeaseId, SearchId = lease.SearchId, TrialNumber = lease.TrialNumber, Worker = _name });
+            return;
+        }
+        _requestId = null;
+        var cancellation = new CancellationTokenSource();
+        if (lease.TimeoutSeconds > 0)
+        {
+            cancellation.CancelAfter(TimeSpan.FromSeconds(lease.TimeoutSeconds));
+        }
+        var training = new Training(lease, cancellation, Stopwatch.StartNew());
+        _training = training;
+        ITrainer trainer;
+        try
+        {
+            var (cached, dropped) = _trainers.Get(lease.SearchId, lease.Spec);
+            Dispose(dropped);
+            trainer = cached;
+        }
+        catch (Exception e)
+        {
+            Self.Tell(new Trained(lease.LeaseId, Task.FromException<Core.Search.TrialOutcome>(new TrainerException($"trainer could not start: {e.Message}", e))));
+            return;
+        }
+        var job = new TrainingJob(lease.SearchId, lease.TrialNumber, lease.Architecture.ToArchitecture(), [.. lease.OptionNames], lease.Attempt);
+        // Task.Run keeps a trainer that works synchronously off this actor's thread.
+        Task.Run(() => trainer.TrainAsync(job, cancellation.Token), CancellationToken.None)
+            .ContinueWith(t => new Trained(lease.LeaseId, t), TaskContinuationOptions.ExecuteSynchronously)
+            .PipeTo(Self);
+    }
+
+    private void OnTrained(Trained trained)
+    {
+        if (_training is not { } training || training.Lease.LeaseId != trained.LeaseId)
+        {
+            return;
+        }
+        _training = null;
+        var lease = training.Lease;
+        var result = new TrialResult
+        {
+            LeaseId = lease.LeaseId,
+            SearchId = lease.SearchId,
+            TrialNumber = lease.TrialNumber,
+            Attempt = lease.Attempt,
+            Worker = _name,
+            Seconds = training.Clock.Elapsed.TotalSeconds,
+        };
+        var task = trained.Task;
+        if (task.IsCompletedSuccessfully)
+        {
+            result.Outcome = task.Result.ToMessage();
+        }
+        else
+        {
+            // Only the timeout cancels a training that is still current: a hand-back drops the training first.
+            var timedOut = training.Cancellation.IsCancellationRequested;
+            result.FailureReason = FailureReason(task, timedOut, lease.TimeoutSeconds);
+            _log.Warning("Trial {0}#{1} attempt {2} failed: {3}", lease.SearchId, lease.TrialNumber, lease.Attempt, result.FailureReason);
+            if (timedOut && _trainers.Remove(lease.SearchId) is { } stuck)
+            {
+                // A trainer that overran its time may still be busy: start the next trial with a fresh one.
+                Dispose([stuck]);
+            }
+        }
+        training.Cancellation.Dispose();
+        Send(lease.LeaseId, result);
+        RequestWork();
+    }
+
+    private static string FailureReason(Task task, bool timedOut, double timeoutSeconds)
+    {
+        if (timedOut)
+        {
+            return $"timed out after {timeoutSeconds:0.###} s";
+        }
+        if (task.IsCanceled)
+        {
+            return "training was cancelled";
+        }
+        var error = task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception;
+        return error switch
+        {
+            TrainerException => error.Message,
+            OperationCanceledException => "training was cancelled",
+            _ => $"{error.GetType().Name}: {error.Message}",
+        };
+    }
+
+    private void RequestWork()
+    {
+        if (_stopping)
+        {
+            ReplyWhenStopped();
+            return;
+        }
+        _requestId = $"{_incarnation}-{++_requests}";
+        _dispatcher.Tell(new WorkRequest { Worker = _name, RequestId = _requestId });
+    }
+
+    private void Send(string leaseId, object message)
+    {
+        _unanswered[leaseId] = message;
+        _dispatcher.Tell(message);
+    }
+
+    private void ReplyWhenStopped()
+    {
+        if (_stopWaiter is not null && _training is null && _unanswered.Count == 0)
+        {
+            _stopWaiter.Tell(WorkerPool.LeasesHandedBack.Instance);
+            _stopWaiter = null;
+        }
+    }
+
+    private void Dispose(IReadOnlyList<ITrainer> trainers)
+    {
+        foreach (var trainer in trainers)
+        {
+            // Bounded, because a trainer owning a process must let it go before the node exits.
+            try
+            {
+                if (!trainer.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)))
+                {
+                    _log.Warning("A trainer took over 10 s to shut down");
+                }
+            }
+            catch (Exception e)
+            {
+                _log.Warning(e, "A trainer failed to shut down");
+            }
+        }
+    }
+
+    private sealed record Training(TrialLease Lease, CancellationTokenSource Cancellation, Stopwatch Clock);
+
+    private sealed record Trained(string LeaseId, Task<Core.Search.TrialOutcome> Task) : INoSerializationVerificationNeeded;
+
+    private sealed class Resend : INoSerializationVerificationNeeded
+    {
+        public static readonly Resend Instance = new();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using LayerNas.Cli.Specs;
+using LayerNas.Cli.Tests.Support;
+using LayerNas.Cluster.Client;
+using LayerNas.Cluster.Tests.Support;
+using LayerNas.Core.Specs;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cli.Tests;
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public async Task The_burger_gives_byte_identical_answers_on_one_and_eight_workers_within_36_trials_and_the_cost_target()
+    {
+        using var folder = new TempFolder();
+        var burger = Examples.Path("burger.json");
+
+        var one = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "1", "--db", "one.db", "--output", "one.json");
+        var eight = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "8", "--db", "eight.db", "--output", "eight.json");
+
+        Assert.True(one.ExitCode == 0, one.Stderr);
+        Assert.True(eight.ExitCode == 0, eight.Stderr);
+        using var first = JsonDocument.Parse(File.ReadAllText(folder.File("one.json")));
+        using var second = JsonDocument.Parse(File.ReadAllText(folder.File("eight.json")));
+        Assert.Equal(first.RootElement.GetProperty("best").GetRawText(), second.RootElement.GetProperty("best").GetRawText());
+        Assert.Equal(first.RootElement.GetProperty("paretoFront").GetRawText(), second.RootElement.GetProperty("paretoFront").GetRawText());
+        Assert.InRange(long.Parse(first.RootElement.GetProperty("trialsTrained").GetString()!), 1, 36);
+        Assert.InRange(first.RootElement.GetProperty("best").GetProperty("cost").GetDouble(), 7, 9);
+        Assert.Contains("best: bun=", one.Stdout);
+    }
+
+    [Fact]
+    public async Task A_run_killed_midway_resumes_on_the_next_run_to_the_same_result_without_training_a_completed_trial_again()
+    {
+        using var folder = new TempFolder();
+        var spec = WriteSlowGrid(folder);
+        var searchId = SearchIds.Of(SpecOverrides.Apply(SpecFile.Load(spec), null, null, null));
+        var reference = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "2", "--db", "reference.db", "--output", "reference.json");
+        Assert.True(reference.ExitCode == 0, reference.Stderr);
+
+        using (var doomed = Layernas.Start(folder.Path, "run", spec, "--workers", "2", "--db", "crash.db", "--output", "crash.json"))
+        {
+            await Wait.UntilAsync(() => CompletedSoFar(folder.File("crash.db"), searchId) >= 15, Layernas.Deadline, "15 completed trials");
+            doomed.Kill();
+            await doomed.WaitForExitAsync();
+        }
+        var before = JournalReader.Events(folder.File("crash.db"), $"search-{searchId}");
+        Assert.DoesNotContain(before, e => e is SearchFinished);
+
+        var resumed = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "2", "--db", "crash.db", "--output", "crash.json");
+
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains("resumes", resumed.Stdout);
+        Assert.Equal(File.ReadAllText(folder.File("reference.json")), File.ReadAllText(folder.File("crash.json")));
+        var completed = JournalReader.Completed(folder.File("crash.db"), searchId);
+        Assert.Equal(completed.Count, completed.Select(c => c.TrialNumber).Distinct().Count());
+        Assert.True(before.OfType<TrialCompleted>().Count() < completed.Count);
+        using var result = JsonDocument.Parse(File.ReadAllText(folder.File("crash.json")));
+        Assert.Equal(completed.Count, long.Parse(result.RootElement.GetProperty("trialsTrained").GetString()!));
+    }
+
+    [Fact]
+    public async Task A_finished_search_is_answered_from_the_database_without_training()
+    {
+        using var folder = new TempFolder();
+        var burger = Examples.Path("burger.json");
+        var first = await Layernas.RunAsync(folder.Path, "run", burger, "--output", "first.json");
+        var journal = JournalReader.Events(folder.File("layernas.db"), $"search-{SearchIds.Of(SpecFile.Load(burger))}").Count;
+
+        var again = await Layernas.RunAsync(folder.Path, "run", burger, "--output", "again.json");
+
+        Assert.True(first.ExitCode == 0 && again.ExitCode == 0, first.Stderr + again.Stderr);
+        Assert.Contains("finished before", again.Stdout);
+        Assert.Equal(File.ReadAllText(folder.File("first.json")), File.ReadAllText(folder.File("again.json")));
+        Assert.Equal(journal, JournalReader.Events(folder.File("layernas.db"), $"search-{SearchIds.Of(SpecFile.Load(burger))}").Count);
+    }
+
+    public static TheoryData<string, string[]> BadInputs => new()
+    {
+        { "spec file not found", ["run", "missing.json"] },
+        { "missing the spec file", ["run"] },
+        { "unknown option --frob", ["run", "BURGER", "--frob"] },
+        { "option --workers needs a whole number", ["run", "BURGER", "--workers", "zero"] },
+        { "option --workers needs a whole number", ["run", "BURGER", "--workers", "0"] },
+        { "option --seed needs a value", ["run", "BURGER", "--seed"] },
+        { "unknown strategy 'bogus'", ["run", "BURGER", "--strategy", "bogus"] },
+        { "unknown command 'fly'", ["fly"] },
+        { "$.layers[0].options", ["run", "EMPTY_LAYER"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_exits_2_with_one_line_on_stderr_and_runs_nothing(string expected, string[] args)
+    {
+        using var folder = new TempFolder();
+        var empty = folder.File("empty-layer.json");
+        File.WriteAllText(empty, """{"name": "e", "layers": [{"name": "a", "options": []}], "cost": {"additive": {}}, "strategy": {"layernas": {}}, "trainer": {"synthetic": {}}}""");
+        var resolved = args.Select(a => a switch { "BURGER" => Examples.Path("burger.json"), "EMPTY_LAYER" => empty, _ => a }).ToArray();
+
+        var outcome = await Layernas.RunAsync(folder.Path, resolved);
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.StderrLines);
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expected, line);
+        Assert.Equal("", outcome.Stdout);
+        Assert.False(File.Exists(folder.File("layernas.db")));
+    }
+
+    private static long CompletedSoFar(string database, string searchId)
+    {
+        if (!File.Exists(database))
+        {
+            return 0;
+        }
+        try
+        {
+            return JournalReader.Completed(database, searchId).Count;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The tables do not exist yet, or a write holds the file for a moment.
+            return 0;
+        }
+    }
+
+    private static string WriteSlowGrid(TempFolder folder)
+    {
+        var spec = new SearchSpec
+        {
+            Name = "slow-grid",
+            Cost = new CostModel { Additive = new AdditiveCost() },
+            Target = new Target { Min = 8, Max = 16 },
+            Strategy = new Strategy { Layernas = new LayerNasSettings { Buckets = 6 } },
+            Trainer = new Trainer { Synthetic = new SyntheticTrainer { Seed = 3, Seconds = 0.05 } },
+        };
+        for (var layer = 0; layer < 4; layer++)
+        {
+            spec.Layers.Add(new Layer { Name = $"l{layer}", Options = { Enumerable.Range(1, 6).Select(c => new LayerOption { Name = $"o{c}", Cost = c }) } });
+        }
+        var path = folder.File("slow-grid.json");
+        File.WriteAllText(path, Google.Protobuf.JsonFormatter.Default.Format(spec));
+        return path;
+    }
+}

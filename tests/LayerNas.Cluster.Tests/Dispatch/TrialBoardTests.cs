@@ -1,0 +1,204 @@
+using LayerNas.Cluster.Dispatch;
+using LayerNas.Cluster.Tests.Support;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cluster.Tests.Dispatch;
+
+public sealed class TrialBoardTests
+{
+    private static readonly DateTime T0 = new(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private readonly TrialBoard<string> _board = new(TimeSpan.FromSeconds(5));
+
+    private static SearchSpec Spec(double timeoutSeconds = 10, int maxRetries = 2)
+    {
+        var spec = TestSpecs.Burger();
+        spec.Trainer.TimeoutSeconds = timeoutSeconds;
+        spec.Trainer.MaxRetries = maxRetries;
+        return spec;
+    }
+
+    private static IEnumerable<ReadyTrial> Trials(params long[] numbers) =>
+        numbers.Select(n => new ReadyTrial { TrialNumber = n, Architecture = { (int)n % 4, 0, 0 }, OptionNames = { "x", "y", "z" } });
+
+    private static TrialResult Success(TrialLease lease) =>
+        new() { LeaseId = lease.LeaseId, SearchId = lease.SearchId, TrialNumber = lease.TrialNumber, Attempt = lease.Attempt, Outcome = new TrainingOutcome { Reward = 1 } };
+
+    private static TrialResult Failure(TrialLease lease, string reason = "boom") =>
+        new() { LeaseId = lease.LeaseId, SearchId = lease.SearchId, TrialNumber = lease.TrialNumber, Attempt = lease.Attempt, FailureReason = reason };
+
+    private TrialLease Take(string worker, string requestId, DateTime? now = null) =>
+        Assert.Single(_board.Request(worker, worker, requestId, now ?? T0)).Lease;
+
+    [Fact]
+    public void A_waiting_worker_gets_the_first_trial_dispatched_with_the_specs_timeout()
+    {
+        Assert.Empty(_board.Request("w1", "w1", "r1", T0));
+
+        var grant = Assert.Single(_board.Add("a", Spec(timeoutSeconds: 42), Trials(2, 1), T0));
+
+        Assert.Equal(("w1", 1L, "r1", 1, 42.0), (grant.Worker, grant.Lease.TrialNumber, grant.Lease.RequestId, grant.Lease.Attempt, grant.Lease.TimeoutSeconds));
+        Assert.Equal("burger", grant.Lease.Spec.Name);
+    }
+
+    [Fact]
+    public void Searches_are_served_round_robin()
+    {
+        _board.Add("a", Spec(), Trials(1, 2, 3), T0);
+        _board.Add("b", Spec(), Trials(1, 2), T0);
+
+        var served = Enumerable.Range(1, 5).Select(i => Take($"w{i}", "r")).Select(l => $"{l.SearchId}{l.TrialNumber}").ToList();
+
+        Assert.Equal(["a1", "b1", "a2", "b2", "a3"], served);
+    }
+
+    [Fact]
+    public void A_repeated_request_gets_the_same_lease_and_a_repeat_while_waiting_keeps_its_place()
+    {
+        _board.Request("w1", "w1", "r1", T0);
+        _board.Request("w2", "w2", "r1", T0);
+        _board.Request("w1", "w1", "r1", T0);
+        var first = Assert.Single(_board.Add("a", Spec(), Trials(1), T0));
+
+        var again = Take("w1", "r1");
+
+        Assert.Equal("w1", first.Worker);
+        Assert.Equal(first.Lease.LeaseId, again.LeaseId);
+        Assert.Equal(1, _board.LeaseCount);
+    }
+
+    [Fact]
+    public void A_success_is_final_once_and_later_results_for_the_trial_are_duplicates()
+    {
+        _board.Add("a", Spec(), Trials(1), T0);
+        var lease = Take("w1", "r1");
+
+        var first = _board.Report(Success(lease), T0);
+        var second = _board.Report(Success(lease), T0);
+        var late = _board.Report(Failure(lease), T0);
+
+        Assert.Equal(ReportKind.Final, first.Kind);
+        Assert.Equal(ReportKind.Duplicate, second.Kind);
+        Assert.Equal(ReportKind.Duplicate, late.Kind);
+        Assert.Equal(0, _board.LeaseCount);
+    }
+
+    [Fact]
+    public void Failures_are_retried_up_to_max_retries_then_final_with_the_last_reason()
+    {
+        _board.Add("a", Spec(maxRetries: 2), Trials(1), T0);
+
+        var kinds = new List<ReportKind>();
+        var attempts = new List<int>();
+        TrialBoard<string>.Verdict verdict = null!;
+        for (var i = 1; i <= 3; i++)
+        {
+            var lease = Take("w1", $"r{i}");
+            attempts.Add(lease.Attempt);
+            verdict = _board.Report(Failure(lease, $"boom {i}"), T0);
+            kinds.Add(verdict.Kind);
+        }
+
+        Assert.Equal([1, 2, 3], attempts);
+        Assert.Equal([ReportKind.Retried, ReportKind.Retried, ReportKind.Final], kinds);
+        Assert.Equal(("boom 3", 3), (verdict.Final!.FailureReason, verdict.Final.Attempt));
+        Assert.Empty(_board.Request("w1", "w1", "r9", T0));
+    }
+
+    [Fact]
+    public void A_failure_from_a_superseded_lease_is_a_duplicate_but_its_success_still_counts()
+    {
+        _board.Add("a", Spec(timeoutSeconds: 10), Trials(1), T0);
+        var old = Take("w1", "r1");
+        _board.Expire(T0.AddSeconds(16));
+        var current = Take("w2", "r1", T0.AddSeconds(16));
+
+        Assert.Equal(ReportKind.Duplicate, _board.Report(Failure(old), T0.AddSeconds(17)).Kind);
+        Assert.Equal(ReportKind.Final, _board.Report(Success(old), T0.AddSeconds(17)).Kind);
+        Assert.Equal(ReportKind.Duplicate, _board.Report(Success(current), T0.AddSeconds(18)).Kind);
+    }
+
+    [Fact]
+    public void A_lease_expires_after_timeout_plus_grace_and_the_trial_goes_to_the_next_worker()
+    {
+        _board.Add("a", Spec(timeoutSeconds: 10), Trials(1), T0);
+        var lease = Take("w1", "r1");
+        _board.Request("w2", "w2", "r1", T0);
+
+        var early = _board.Expire(T0.AddSeconds(14.9));
+        var late = _board.Expire(T0.AddSeconds(15));
+
+        Assert.Empty(early.Grants);
+        Assert.Empty(late.Failures);
+        var retry = Assert.Single(late.Grants);
+        Assert.Equal(("w2", lease.TrialNumber, 2), (retry.Worker, retry.Lease.TrialNumber, retry.Lease.Attempt));
+    }
+
+    [Fact]
+    public void Expiry_that_uses_up_the_retries_fails_the_trial_for_good_with_a_readable_reason()
+    {
+        _board.Add("a", Spec(timeoutSeconds: 1, maxRetries: 0), Trials(1), T0);
+        Take("w1", "r1");
+
+        var (failures, _) = _board.Expire(T0.AddSeconds(6));
+
+        var failure = Assert.Single(failures);
+        Assert.Equal((1L, 1), (failure.TrialNumber, failure.Attempt));
+        Assert.Contains("no result from w1", failure.FailureReason);
+    }
+
+    [Fact]
+    public void A_lost_worker_stops_waiting_and_its_leases_are_queued_again()
+    {
+        _board.Add("a", Spec(), Trials(1), T0);
+        var lease = Take("w1", "r1");
+        _board.Request("w3", "w3", "r1", T0);
+        _board.Request("w2", "w2", "r1", T0);
+        _board.Lost("w3", T0);
+
+        var (failures, grants) = _board.Lost("w1", T0);
+
+        Assert.Empty(failures);
+        var retry = Assert.Single(grants);
+        Assert.Equal(("w2", lease.TrialNumber, 2), (retry.Worker, retry.Lease.TrialNumber, retry.Lease.Attempt));
+        Assert.False(_board.Knows("w1"));
+        Assert.False(_board.Knows("w3"));
+    }
+
+    [Fact]
+    public void A_handed_back_lease_is_queued_again_at_once_without_counting_an_attempt()
+    {
+        _board.Add("a", Spec(), Trials(1, 2), T0);
+        var lease = Take("w1", "r1");
+
+        _board.HandBack(lease.LeaseId, T0);
+        var next = Take("w2", "r1");
+
+        Assert.Equal((lease.TrialNumber, 1), (next.TrialNumber, next.Attempt));
+        Assert.Empty(_board.HandBack(lease.LeaseId, T0));
+    }
+
+    [Fact]
+    public void A_withdrawn_search_leaves_the_rotation_and_its_results_become_duplicates()
+    {
+        _board.Add("a", Spec(), Trials(1, 2), T0);
+        _board.Add("b", Spec(), Trials(1), T0);
+        var lease = Take("w1", "r1");
+
+        _board.Withdraw("a");
+
+        Assert.Equal(ReportKind.Duplicate, _board.Report(Success(lease), T0).Kind);
+        Assert.Equal("b", Take("w2", "r1").SearchId);
+        Assert.Equal(0, _board.ReadyCount);
+    }
+
+    [Fact]
+    public void Trials_already_active_are_not_queued_twice()
+    {
+        _board.Add("a", Spec(), Trials(1, 2), T0);
+        Take("w1", "r1");
+
+        _board.Add("a", Spec(), Trials(1, 2, 3), T0);
+
+        Assert.Equal(2, _board.ReadyCount);
+    }
+}

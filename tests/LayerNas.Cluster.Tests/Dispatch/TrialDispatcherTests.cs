@@ -1,0 +1,136 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using LayerNas.Cluster.Dispatch;
+using LayerNas.Cluster.Tests.Support;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cluster.Tests.Dispatch;
+
+public sealed class TrialDispatcherTests : TestKit
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    private IActorRef Dispatcher() => Sys.ActorOf(TrialDispatcher.Props(new TrialDispatcherSettings
+    {
+        LeaseGrace = TimeSpan.FromMilliseconds(100),
+        SweepInterval = TimeSpan.FromMilliseconds(20),
+    }));
+
+    private static DispatchTrials Dispatch(double timeoutSeconds, int maxRetries, params long[] numbers)
+    {
+        var spec = TestSpecs.Burger();
+        spec.Trainer.TimeoutSeconds = timeoutSeconds;
+        spec.Trainer.MaxRetries = maxRetries;
+        return new DispatchTrials
+        {
+            SearchId = "s",
+            Spec = spec,
+            Trials = { numbers.Select(n => new ReadyTrial { TrialNumber = n, Architecture = { 0, 1, 2 }, OptionNames = { "a", "b", "c" } }) },
+        };
+    }
+
+    private static TrialResult Failure(TrialLease lease) => new()
+    {
+        LeaseId = lease.LeaseId, SearchId = lease.SearchId, TrialNumber = lease.TrialNumber, Attempt = lease.Attempt, Worker = "w", FailureReason = $"boom {lease.Attempt}",
+    };
+
+    private static TrialResult Success(TrialLease lease) => new()
+    {
+        LeaseId = lease.LeaseId, SearchId = lease.SearchId, TrialNumber = lease.TrialNumber, Attempt = lease.Attempt, Worker = "w", Outcome = new TrainingOutcome { Reward = 0.5 },
+    };
+
+    [Fact]
+    public void A_final_result_goes_to_the_coordinator_once_with_the_worker_as_sender_and_a_duplicate_is_acknowledged_here()
+    {
+        var dispatcher = Dispatcher();
+        var coordinator = CreateTestProbe();
+        var worker = CreateTestProbe();
+        dispatcher.Tell(Dispatch(60, 2, 1), coordinator);
+        dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1" }, worker);
+        var lease = worker.ExpectMsg<TrialLease>(Patience);
+
+        dispatcher.Tell(Success(lease), worker);
+        dispatcher.Tell(Success(lease), worker);
+
+        Assert.Equal(lease.TrialNumber, coordinator.ExpectMsg<TrialResult>(Patience).TrialNumber);
+        Assert.Equal(worker.Ref, coordinator.LastSender);
+        Assert.Equal(lease.LeaseId, worker.ExpectMsg<LeaseClosed>(Patience).LeaseId);
+        coordinator.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void Failures_are_retried_until_max_retries_then_reported_as_failed_for_good()
+    {
+        var dispatcher = Dispatcher();
+        var coordinator = CreateTestProbe();
+        var worker = CreateTestProbe();
+        dispatcher.Tell(Dispatch(60, 1, 1), coordinator);
+
+        dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1" }, worker);
+        var first = worker.ExpectMsg<TrialLease>(Patience);
+        dispatcher.Tell(Failure(first), worker);
+        worker.ExpectMsg<LeaseClosed>(Patience);
+        dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r2" }, worker);
+        var second = worker.ExpectMsg<TrialLease>(Patience);
+        dispatcher.Tell(Failure(second), worker);
+
+        var failure = coordinator.ExpectMsg<TrialResult>(Patience);
+        Assert.Equal((1, 2), (first.Attempt, second.Attempt));
+        Assert.Equal(("boom 2", 2), (failure.FailureReason, failure.Attempt));
+    }
+
+    [Fact]
+    public void An_expired_lease_is_leased_again_and_fails_for_good_once_retries_are_spent()
+    {
+        var dispatcher = Dispatcher();
+        var coordinator = CreateTestProbe();
+        var silent = CreateTestProbe();
+        dispatcher.Tell(Dispatch(0.1, 1, 1), coordinator);
+        dispatcher.Tell(new WorkRequest { Worker = "silent", RequestId = "r1" }, silent);
+        silent.ExpectMsg<TrialLease>(Patience);
+
+        dispatcher.Tell(new WorkRequest { Worker = "silent", RequestId = "r2" }, silent);
+        var retry = silent.ExpectMsg<TrialLease>(Patience);
+
+        Assert.Equal(2, retry.Attempt);
+        var failure = coordinator.ExpectMsg<TrialResult>(Patience);
+        Assert.Contains("no result from silent", failure.FailureReason);
+    }
+
+    [Fact]
+    public void A_terminated_worker_loses_its_lease_to_the_next_worker()
+    {
+        var dispatcher = Dispatcher();
+        var coordinator = CreateTestProbe();
+        var doomed = CreateTestProbe();
+        var survivor = CreateTestProbe();
+        dispatcher.Tell(Dispatch(60, 2, 1), coordinator);
+        dispatcher.Tell(new WorkRequest { Worker = "doomed", RequestId = "r1" }, doomed);
+        var lease = doomed.ExpectMsg<TrialLease>(Patience);
+        dispatcher.Tell(new WorkRequest { Worker = "survivor", RequestId = "r1" }, survivor);
+
+        Watch(doomed.Ref);
+        Sys.Stop(doomed.Ref);
+        ExpectTerminated(doomed.Ref, Patience);
+
+        var retry = survivor.ExpectMsg<TrialLease>(Patience);
+        Assert.Equal((lease.TrialNumber, 2), (retry.TrialNumber, retry.Attempt));
+    }
+
+    [Fact]
+    public void A_handed_back_lease_is_acknowledged_and_leased_again_as_the_same_attempt()
+    {
+        var dispatcher = Dispatcher();
+        var worker = CreateTestProbe();
+        dispatcher.Tell(Dispatch(60, 2, 1), CreateTestProbe());
+        dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1" }, worker);
+        var lease = worker.ExpectMsg<TrialLease>(Patience);
+
+        dispatcher.Tell(new HandBack { LeaseId = lease.LeaseId, SearchId = "s", TrialNumber = 1, Worker = "w" }, worker);
+        worker.ExpectMsg<LeaseClosed>(Patience);
+        dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r2" }, worker);
+
+        var again = worker.ExpectMsg<TrialLease>(Patience);
+        Assert.Equal((1L, 1, "r2"), (again.TrialNumber, again.Attempt, again.RequestId));
+    }
+}

@@ -1,0 +1,62 @@
+using LayerNas.Cluster.Searches;
+using LayerNas.Cluster.Tests.Support;
+
+namespace LayerNas.Cluster.Tests.Searches;
+
+public sealed class SearchRecoveryTests
+{
+    [Fact]
+    public async Task A_search_killed_midway_resumes_from_its_journal_to_the_same_result_without_training_a_completed_trial_again()
+    {
+        using var folder = new TempFolder();
+        var spec = TestSpecs.Grid("grid", layers: 4, options: 6, buckets: 6);
+        var reference = await RunOnce(folder.File("reference.db"), spec);
+
+        var database = folder.File("crash.db");
+        var firstLog = new TrainingLog();
+        var first = await TestNode.StartAsync(database, RecordingTrainer.Provider(firstLog, TimeSpan.FromMilliseconds(20)), slots: 2,
+            manager: new SearchManagerSettings { SnapshotEvery = 10 });
+        await first.Client.SubmitAsync("grid", spec, SearchRuns.Deadline);
+        await Wait.UntilAsync(() => firstLog.Count >= 40, SearchRuns.Deadline, "40 trainings");
+        await first.KillAsync();
+        var completedBefore = JournalReader.Completed(database, "grid");
+        Assert.InRange(completedBefore.Count, 30, reference.TrialsTrained - 1);
+
+        var secondLog = new TrainingLog();
+        await using (var second = await TestNode.StartAsync(database, RecordingTrainer.Provider(secondLog, TimeSpan.Zero), slots: 2))
+        {
+            var resumed = await SearchRuns.RunAsync(second.Client, "grid", spec);
+            Assert.Equal(reference, resumed);
+        }
+
+        var completedKeys = completedBefore.Select(c => string.Join(':', c.Architecture)).ToHashSet();
+        Assert.DoesNotContain(secondLog.Keys("grid"), completedKeys.Contains);
+        var completedAfter = JournalReader.Completed(database, "grid");
+        Assert.Equal(completedAfter.Count, completedAfter.Select(c => c.TrialNumber).Distinct().Count());
+        Assert.Equal(reference.TrialsTrained, completedAfter.Count);
+    }
+
+    [Fact]
+    public async Task A_finished_search_is_answered_from_the_journal_without_training()
+    {
+        using var folder = new TempFolder();
+        var database = folder.File("done.db");
+        var spec = TestSpecs.Burger();
+        var result = await RunOnce(database, spec);
+
+        var log = new TrainingLog();
+        await using var node = await TestNode.StartAsync(database, RecordingTrainer.Provider(log, TimeSpan.Zero));
+        var accepted = await node.Client.SubmitAsync("grid", spec, SearchRuns.Deadline);
+        var again = await SearchRuns.FinishAsync(node.Client, "grid");
+
+        Assert.True(accepted.Existing && accepted.Finished);
+        Assert.Equal(result, again);
+        Assert.Equal(0, log.Count);
+    }
+
+    private static async Task<Protocol.V1.SearchResult> RunOnce(string database, Protocol.V1.SearchSpec spec)
+    {
+        await using var node = await TestNode.StartAsync(database, RecordingTrainer.Provider(new TrainingLog(), TimeSpan.Zero));
+        return await SearchRuns.RunAsync(node.Client, "grid", spec);
+    }
+}

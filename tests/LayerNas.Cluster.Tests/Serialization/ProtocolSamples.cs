@@ -1,0 +1,74 @@
+using Google.Protobuf;
+using LayerNas.Cluster.Tests.Support;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cluster.Tests.Serialization;
+
+/// <summary>One fully populated instance of every protocol message, so a round trip exercises every field.</summary>
+internal static class ProtocolSamples
+{
+    private static readonly SearchSpec Spec = TestSpecs.Burger();
+
+    private static Candidate Candidate() => new() { Architecture = { "sesame", "beef", "lettuce" }, Reward = 0.75, Cost = 8, Metrics = { ["loss"] = 0.25 } };
+
+    private static SearchResult Result() => new()
+    {
+        SearchId = "s-1",
+        Name = "burger",
+        Strategy = "layernas",
+        Status = "finished",
+        Best = Candidate(),
+        TrialsTrained = 30,
+        TrialsFailed = 1,
+        TrialsCached = 2,
+        ParetoFront = { Candidate() },
+        FailedTrials = { new FailedTrial { Architecture = { "plain", "bean", "truffle" }, Reason = "boom", Attempts = 3 } },
+        Depths = { new DepthSummary { Depth = 1, Children = 4, Pruned = 0, Evaluated = 4, Failed = 0, Kept = 4 } },
+    };
+
+    private static SearchProgressUpdate Progress() => new()
+    {
+        SearchId = "s-1", Stage = 2, Stages = 3, Done = 5, Total = 15, TrialsTrained = 9, TrialsCached = 1, TrialsFailed = 1, TrialsRunning = 4, Best = Candidate(),
+    };
+
+    private static TrialCompleted Completed() => new()
+    {
+        SearchId = "s-1", TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, Metrics = { ["accuracy"] = 0.5 }, Worker = "w", Seconds = 1.5,
+    };
+
+    private static TrialFailed Failed() => new() { SearchId = "s-1", TrialNumber = 8, Architecture = { 0, 0, 3 }, Reason = "boom", Attempts = 3 };
+
+    public static IReadOnlyList<IMessage> All { get; } =
+    [
+        new WorkRequest { Worker = "akka.tcp://layernas@127.0.0.1:1/user/workers/slot-1", RequestId = "ab-1" },
+        new TrialLease
+        {
+            LeaseId = "l-1", RequestId = "ab-1", SearchId = "s-1", TrialNumber = 7, Architecture = { 1, 2, 0 },
+            OptionNames = { "sesame", "beef", "lettuce" }, Attempt = 2, Spec = Spec, TimeoutSeconds = 60,
+        },
+        new TrainingOutcome { Reward = 0.5, Metrics = { ["accuracy"] = 0.5 } },
+        new TrialResult { LeaseId = "l-1", SearchId = "s-1", TrialNumber = 7, Attempt = 1, Worker = "w", Outcome = new TrainingOutcome { Reward = 0.5, Metrics = { ["a"] = 1 } }, Seconds = 2 },
+        new HandBack { LeaseId = "l-1", SearchId = "s-1", TrialNumber = 7, Worker = "w" },
+        new LeaseClosed { LeaseId = "l-1" },
+        new ReadyTrial { TrialNumber = 3, Architecture = { 0, 1 }, OptionNames = { "a", "b" } },
+        new DispatchTrials { SearchId = "s-1", Spec = Spec, Trials = { new ReadyTrial { TrialNumber = 3, Architecture = { 0, 1 }, OptionNames = { "a", "b" } } } },
+        new WithdrawSearch { SearchId = "s-1" },
+        new SubmitSearch { SearchId = "s-1", Spec = Spec },
+        new SearchAccepted { SearchId = "s-1", Existing = true, Finished = true },
+        new SearchRejected { SearchId = "s-1", Reason = "$.layers: none" },
+        new SearchNotFound { SearchId = "s-1" },
+        new SearchError { SearchId = "s-1", Reason = "table missing" },
+        new SubscribeToSearch { SearchId = "s-1" },
+        Progress(),
+        new GetSearchStatus { SearchId = "s-1" },
+        new SearchStatus { SearchId = "s-1", Name = "burger", State = "running", Progress = Progress(), Result = Result(), Error = "e" },
+        new ListSearches(),
+        new SearchList { Searches = { new SearchStatus { SearchId = "s-1", State = "finished", Result = Result() } } },
+        new SearchCoordinatorSnapshot { Completed = { Completed() }, Failed = { Failed() }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() } },
+        new SearchSubmitted { SearchId = "s-1", Spec = Spec, SubmittedUnixMs = 1_700_000_000_000 },
+        Completed(),
+        Failed(),
+        new SearchCancelled { SearchId = "s-1", Reason = "by request" },
+        new SearchFinished { SearchId = "s-1", Result = Result() },
+    ];
+}

@@ -1,0 +1,18 @@
+namespace LayerNas.Cluster.Tests.Support;
+
+/// <summary>Waits for a condition, checking it often, and fails once a deadline passes.</summary>
+internal static class Wait
+{
+    public static async Task UntilAsync(Func<bool> condition, TimeSpan deadline, string what)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"waited {deadline.TotalSeconds} s for {what}");
+            }
+            await Task.Delay(20);
+        }
+    }
+}
