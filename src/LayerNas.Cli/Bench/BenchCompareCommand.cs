@@ -12,15 +12,16 @@ namespace LayerNas.Cli.Bench;
 public static class BenchCompareCommand
 {
     /// <summary>
-    /// Runs the command on the arguments that follow <c>bench compare</c>. Returns 0 on success, 2 for unusable
-    /// arguments or spec (one line on <paramref name="stderr"/>), 1 when the results cannot be written.
+    /// Runs the command on the arguments that follow <c>bench compare</c>. Returns <see cref="ExitCodes.Ok"/>,
+    /// <see cref="ExitCodes.BadInput"/> for unusable arguments or spec (one line on <paramref name="stderr"/>, nothing
+    /// run or written), or <see cref="ExitCodes.Failure"/> when the results cannot be written.
     /// </summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         if (CompareArguments.AsksForHelp(args))
         {
             await stdout.WriteLineAsync(CompareArguments.Usage);
-            return 0;
+            return ExitCodes.Ok;
         }
         CompareArguments arguments;
         ComparisonReport report;
@@ -32,10 +33,15 @@ public static class BenchCompareCommand
             var plan = new ComparisonPlan(arguments.Strategies, arguments.Budgets, arguments.Runs, Environment.ProcessorCount);
             report = StrategyComparison.Run(spec, SpecFile.LoadTable, plan);
         }
-        catch (Exception e) when (e is CommandLineException or SpecException)
+        catch (UsageException e)
         {
-            await stderr.WriteLineAsync($"layernas bench compare: {e.Message}");
-            return 2;
+            await stderr.WriteLineAsync($"error: {e.Message} (see layernas bench compare --help)");
+            return ExitCodes.BadInput;
+        }
+        catch (SpecException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.BadInput;
         }
         CompareConsole.Write(report, stdout, terminal: ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected);
         var csvPath = Path.Combine(arguments.OutputDir, "compare.csv");
@@ -47,12 +53,12 @@ public static class BenchCompareCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"layernas bench compare: cannot write the results: {e.Message}");
-            return 1;
+            await stderr.WriteLineAsync($"error: cannot write the results: {e.Message}");
+            return ExitCodes.Failure;
         }
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync($"wrote {csvPath} and {pngPath}");
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static void CreateOutputDir(string path)
@@ -63,7 +69,7 @@ public static class BenchCompareCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CommandLineException($"--output-dir {path}: cannot create the folder: {e.Message}");
+            throw new UsageException($"--output-dir {path}: cannot create the folder: {e.Message}");
         }
     }
 }

@@ -16,7 +16,7 @@ internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList
     /// <summary>Whether the arguments ask for the usage text instead of a run.</summary>
     public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
 
-    /// <summary>Reads the arguments; throws <see cref="CommandLineException"/> for the first one that cannot be used.</summary>
+    /// <summary>Reads the arguments; throws <see cref="UsageException"/> for the first one that cannot be used.</summary>
     public static CompareArguments Parse(IReadOnlyList<string> args)
     {
         string? specPath = null;
@@ -28,7 +28,7 @@ internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList
             {
                 if (specPath is not null)
                 {
-                    throw new CommandLineException($"unexpected argument '{arg}': give one spec file");
+                    throw new UsageException($"unexpected argument '{arg}': give one spec file");
                 }
                 specPath = arg;
                 continue;
@@ -37,11 +37,11 @@ internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList
             var name = equals < 0 ? arg : arg[..equals];
             if (!Options.Contains(name))
             {
-                throw new CommandLineException($"unknown option '{name}' (expected one of: {string.Join(", ", Options)})");
+                throw new UsageException($"unknown option '{name}' (expected one of: {string.Join(", ", Options)})");
             }
             if (values.ContainsKey(name))
             {
-                throw new CommandLineException($"{name} is given twice");
+                throw new UsageException($"{name} is given twice");
             }
             if (equals >= 0)
             {
@@ -53,12 +53,12 @@ internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList
             }
             else
             {
-                throw new CommandLineException($"{name} needs a value");
+                throw new UsageException($"{name} needs a value");
             }
         }
         if (specPath is null)
         {
-            throw new CommandLineException($"missing the spec file ({Usage})");
+            throw new UsageException("missing the spec file");
         }
         return new CompareArguments(
             specPath,
@@ -71,7 +71,7 @@ internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList
     private static int ParseRuns(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var runs) && runs >= 1
             ? runs
-            : throw new CommandLineException($"--runs must be a whole number of at least 1, not '{text}'");
+            : throw new UsageException($"--runs must be a whole number of at least 1, not '{text}'");
 
     private static List<long> ParseBudgets(string text)
     {
@@ -80,11 +80,11 @@ internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList
         {
             if (!long.TryParse(item.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var budget) || budget < 1)
             {
-                throw new CommandLineException($"--budgets must list whole numbers of trials of at least 1 separated by commas, not '{text}'");
+                throw new UsageException($"--budgets must list whole numbers of trials of at least 1 separated by commas, not '{text}'");
             }
             if (budgets.Contains(budget))
             {
-                throw new CommandLineException($"--budgets lists {budget} twice");
+                throw new UsageException($"--budgets lists {budget} twice");
             }
             budgets.Add(budget);
         }
@@ -98,11 +98,11 @@ internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList
         {
             if (!SearchFactory.StrategyNames.Contains(item))
             {
-                throw new CommandLineException($"--strategies: unknown strategy '{item}' (expected one of: {string.Join(", ", SearchFactory.StrategyNames)})");
+                throw new UsageException($"--strategies: unknown strategy '{item}' (expected one of: {string.Join(", ", SearchFactory.StrategyNames)})");
             }
             if (strategies.Contains(item))
             {
-                throw new CommandLineException($"--strategies lists '{item}' twice");
+                throw new UsageException($"--strategies lists '{item}' twice");
             }
             strategies.Add(item);
         }
@@ -110,5 +110,5 @@ internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList
     }
 
     private static string ParseOutputDir(string text) =>
-        text.Trim().Length > 0 ? text : throw new CommandLineException("--output-dir needs a folder");
+        text.Trim().Length > 0 ? text : throw new UsageException("--output-dir needs a folder");
 }

@@ -63,21 +63,21 @@ public sealed class BenchCompareCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new string[0], "layernas bench compare: missing the spec file (usage: layernas bench compare SPEC")]
-    [InlineData(new[] { "{missing}" }, "layernas bench compare: spec file not found: {missing}")]
-    [InlineData(new[] { "{burger}" }, "layernas bench compare: $.trainer: a comparison needs a table-backed spec: the trainer is synthetic, not tabular")]
-    [InlineData(new[] { "{table}", "--budgets", "25,abc" }, "layernas bench compare: --budgets must list whole numbers of trials of at least 1 separated by commas, not '25,abc'")]
-    [InlineData(new[] { "{table}", "--budgets", "0" }, "layernas bench compare: --budgets must list whole numbers of trials of at least 1 separated by commas, not '0'")]
-    [InlineData(new[] { "{table}", "--budgets", "25,25" }, "layernas bench compare: --budgets lists 25 twice")]
-    [InlineData(new[] { "{table}", "--budgets=" }, "layernas bench compare: --budgets must list whole numbers of trials of at least 1 separated by commas, not ''")]
-    [InlineData(new[] { "{table}", "--strategies", "layernas,hillclimb" }, "layernas bench compare: --strategies: unknown strategy 'hillclimb' (expected one of: layernas, random, evolution, reinforce, grid)")]
-    [InlineData(new[] { "{table}", "--strategies", "random,random" }, "layernas bench compare: --strategies lists 'random' twice")]
-    [InlineData(new[] { "{table}", "--runs", "0" }, "layernas bench compare: --runs must be a whole number of at least 1, not '0'")]
-    [InlineData(new[] { "{table}", "--runs", "-3" }, "layernas bench compare: --runs must be a whole number of at least 1, not '-3'")]
-    [InlineData(new[] { "{table}", "--runs" }, "layernas bench compare: --runs needs a value")]
-    [InlineData(new[] { "{table}", "--runs", "5", "--runs", "6" }, "layernas bench compare: --runs is given twice")]
-    [InlineData(new[] { "{table}", "--seeds", "5" }, "layernas bench compare: unknown option '--seeds' (expected one of: --runs, --budgets, --strategies, --output-dir)")]
-    [InlineData(new[] { "{table}", "{burger}" }, "layernas bench compare: unexpected argument '{burger}': give one spec file")]
+    [InlineData(new string[0], "error: missing the spec file (see layernas bench compare --help)")]
+    [InlineData(new[] { "{missing}" }, "error: spec file not found: {missing}")]
+    [InlineData(new[] { "{burger}" }, "error: $.trainer: a comparison needs a table-backed spec: the trainer is synthetic, not tabular")]
+    [InlineData(new[] { "{table}", "--budgets", "25,abc" }, "error: --budgets must list whole numbers of trials of at least 1 separated by commas, not '25,abc'")]
+    [InlineData(new[] { "{table}", "--budgets", "0" }, "error: --budgets must list whole numbers of trials of at least 1 separated by commas, not '0'")]
+    [InlineData(new[] { "{table}", "--budgets", "25,25" }, "error: --budgets lists 25 twice")]
+    [InlineData(new[] { "{table}", "--budgets=" }, "error: --budgets must list whole numbers of trials of at least 1 separated by commas, not ''")]
+    [InlineData(new[] { "{table}", "--strategies", "layernas,hillclimb" }, "error: --strategies: unknown strategy 'hillclimb' (expected one of: layernas, random, evolution, reinforce, grid)")]
+    [InlineData(new[] { "{table}", "--strategies", "random,random" }, "error: --strategies lists 'random' twice")]
+    [InlineData(new[] { "{table}", "--runs", "0" }, "error: --runs must be a whole number of at least 1, not '0'")]
+    [InlineData(new[] { "{table}", "--runs", "-3" }, "error: --runs must be a whole number of at least 1, not '-3'")]
+    [InlineData(new[] { "{table}", "--runs" }, "error: --runs needs a value")]
+    [InlineData(new[] { "{table}", "--runs", "5", "--runs", "6" }, "error: --runs is given twice")]
+    [InlineData(new[] { "{table}", "--seeds", "5" }, "error: unknown option '--seeds' (expected one of: --runs, --budgets, --strategies, --output-dir)")]
+    [InlineData(new[] { "{table}", "{burger}" }, "error: unexpected argument '{burger}': give one spec file")]
     public async Task Bad_input_is_one_line_on_stderr_and_exit_code_2(string[] args, string expected)
     {
         string Fill(string text) => text
@@ -102,7 +102,7 @@ public sealed class BenchCompareCommandTests : IDisposable
         var (code, _, stderr) = await Run(path, "--runs", "1", "--budgets", "5", "--output-dir", _folder.Path);
 
         Assert.Equal(2, code);
-        Assert.Equal($"layernas bench compare: $.trainer.tabular: table file not found: {Path.Combine(_folder.Path, "tables", "gone.csv")}", stderr.TrimEnd());
+        Assert.Equal($"error: $.trainer.tabular: table file not found: {Path.Combine(_folder.Path, "tables", "gone.csv")}", stderr.TrimEnd());
     }
 
     [Fact]
@@ -114,6 +114,6 @@ public sealed class BenchCompareCommandTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
-        Assert.StartsWith($"layernas bench compare: --output-dir {Path.Combine(blocker, "out")}: cannot create the folder:", stderr);
+        Assert.StartsWith($"error: --output-dir {Path.Combine(blocker, "out")}: cannot create the folder:", stderr);
     }
 }
