@@ -1,7 +1,10 @@
 namespace LayerNas.Core.Benchmarking;
 
 /// <summary>Which strategies a comparison runs, under which trial budgets, how many seeded runs each, and on how many threads.</summary>
-/// <remarks>Run r (1-based) uses seed r. <paramref name="Parallelism"/> changes only how long a comparison takes, never its figures.</remarks>
+/// <param name="Strategies">Strategy names as specs spell them, in the order reports list them.</param>
+/// <param name="Budgets">Trial budgets (max trials), in any order.</param>
+/// <param name="Runs">Seeded runs per strategy and budget; run r (1-based) uses seed r.</param>
+/// <param name="Parallelism">Threads the runs are spread over: it changes how long a comparison takes, never its figures.</param>
 public sealed record ComparisonPlan(IReadOnlyList<string> Strategies, IReadOnlyList<long> Budgets, int Runs, int Parallelism = 1)
 {
     /// <summary>The strategies compared when none are named: LayerNAS and the three baselines of the paper's comparison.</summary>

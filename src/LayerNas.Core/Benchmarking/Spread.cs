@@ -1,6 +1,11 @@
 namespace LayerNas.Core.Benchmarking;
 
 /// <summary>The size, mean, quartiles and median of a sample of figures.</summary>
+/// <param name="Count">How many figures.</param>
+/// <param name="Mean">Their mean.</param>
+/// <param name="P25">Their 25th percentile.</param>
+/// <param name="Median">Their median (50th percentile).</param>
+/// <param name="P75">Their 75th percentile.</param>
 /// <remarks>
 /// Percentiles interpolate linearly between order statistics (NumPy's default, Hyndman and Fan's type 7): the p-th
 /// percentile of n sorted values sits at rank p·(n−1), so a one-value sample has that value for every percentile.

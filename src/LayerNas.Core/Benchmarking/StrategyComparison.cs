@@ -32,7 +32,9 @@ public static class StrategyComparison
     {
         plan.Check();
         var load = Memoized(loadTable);
-        var reference = SearchFactory.Compile(spec, load);
+        var budgets = plan.Budgets.Order().ToImmutableArray();
+        // The spec's own strategy plays no part: it may even lack the trial budget its kind needs to validate.
+        var reference = SearchFactory.Compile(SpecOverrides.Apply(spec, plan.Strategies[0], 1, budgets[^1]), load);
         var tabular = spec.Trainer.Tabular
             ?? throw new SpecException($"a comparison needs a table-backed spec: the trainer is {spec.Trainer.KindCase.ToString().ToLowerInvariant()}, not tabular", "$.trainer");
         if (tabular.Metrics.Count == 0)
@@ -42,7 +44,6 @@ public static class StrategyComparison
         var table = new ComparisonTable(load(tabular.Path, tabular.Key), tabular.Reward, tabular.Metrics[0]);
         var optimum = TableOptimum.Find(reference.Problem, table)
             ?? throw new SpecException("no architecture of the table with a reward lies in the target", "$.target");
-        var budgets = plan.Budgets.Order().ToImmutableArray();
         var singleSeed = table.IsSingleSeed;
         var deterministic = plan.Strategies.Where(s => singleSeed && Seedless.Contains(s)).ToImmutableArray();
         // Compiling each strategy once up front reports a bad name or setting as itself, not from inside a thread.

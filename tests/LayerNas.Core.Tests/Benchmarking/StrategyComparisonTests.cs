@@ -97,6 +97,16 @@ public sealed class StrategyComparisonTests
     }
 
     [Fact]
+    public void The_spec_s_own_strategy_plays_no_part_even_when_it_lacks_a_trial_budget()
+    {
+        var spec = TinyTables.Spec("{\"random\": {}}");
+
+        var report = StrategyComparison.Run(spec, TinyTables.Loader(TinyTables.SingleSeed), new ComparisonPlan(["grid"], [3], 2));
+
+        Assert.Equal(new RunOutcome("grid", 1, 3, 3, "y:x", 0.80, 0.75, 3), Assert.Single(report.Outcomes));
+    }
+
+    [Fact]
     public void A_spec_without_a_tabular_trainer_cannot_be_compared()
     {
         var spec = TinyTables.Spec(trainer: "{\"synthetic\": {\"seed\": 1}}");
