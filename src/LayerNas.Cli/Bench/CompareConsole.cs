@@ -20,7 +20,7 @@ internal static class CompareConsole
         {
             output.WriteLine($"{strategy} takes no seed and the table holds one training seed per architecture: it is deterministic, so it ran once per budget");
         }
-        string[] budgetHeader = ["strategy", "runs", "mean trials", "answered", $"mean {metric}", "25th pct", "75th pct", "reached optimum", "median trials to it"];
+        string[] budgetHeader = ["strategy", "runs", "mean trials", "answered", $"mean {metric}", "p25", "p75", "reached optimum", "median trials to it"];
         foreach (var budget in report.Budgets)
         {
             var rows = report.Strategies.Select(s => report.Row(budget, s)).Select(row => new[]
@@ -44,7 +44,7 @@ internal static class CompareConsole
             $"{Figures.Percent(row.ReachedOptimum)} of {Count(row.Runs)}",
             Figures.Text(row.MedianTrialsToOptimum),
         }).ToList();
-        WriteTable(output, terminal, $"trials to reach the true optimum {optimum.Key} (within {largest} trials)", ["strategy", "runs that reached it", "median trials"], reach);
+        WriteTable(output, terminal, $"reaching the true optimum within {largest} trials", ["strategy", "runs that reached it", "median trials"], reach);
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -55,7 +55,7 @@ internal static class CompareConsole
         if (terminal)
         {
             var table = new Table().Title(Markup.Escape(title));
-            table.AddColumn(new TableColumn(Markup.Escape(header[0])));
+            table.AddColumn(new TableColumn(Markup.Escape(header[0])).NoWrap());
             foreach (var column in header.Skip(1))
             {
                 table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
