@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using LayerNas.Cli;
+using LayerNas.Cli.Bench;
 using LayerNas.Cli.Run;
 using LayerNas.Cluster.Client;
 using LayerNas.Core.Specs;
@@ -23,6 +24,7 @@ try
     {
         ["run", "--help" or "-h"] => Usage(Console.Out, ExitCodes.Ok),
         ["run", .. var rest] => await RunCommand.RunAsync(RunOptions.Parse(rest), Console.Out, stop.Token),
+        ["bench", "compare", .. var rest] => await BenchCompareCommand.RunAsync(rest, Console.Out, Console.Error),
         [] or ["--help" or "-h" or "help"] => Usage(Console.Out, ExitCodes.Ok),
         [var command, ..] => throw new UsageException($"unknown command '{command}'"),
     };
