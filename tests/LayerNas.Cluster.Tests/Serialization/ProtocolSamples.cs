@@ -62,6 +62,20 @@ internal static class ProtocolSamples
         Progress(),
         new GetSearchStatus { SearchId = "s-1" },
         new SearchStatus { SearchId = "s-1", Name = "burger", State = "running", Progress = Progress(), Result = Result(), Error = "e" },
+        new GetSearchTrials { SearchId = "s-1", Offset = 256 },
+        new SearchTrials
+        {
+            SearchId = "s-1", Offset = 256, Total = 300,
+            Trials =
+            {
+                // Every field set, though a real record is either trained or failed, so the round trip covers them all.
+                new TrialRecord
+                {
+                    TrialNumber = 7, Architecture = { "sesame", "beef", "lettuce" }, Cost = 8, Failed = true, Reward = 0.5, Metrics = { ["test_acc"] = 0.5 },
+                    Seconds = 1.5, Worker = "w", FailureReason = "boom", Attempts = 3,
+                },
+            },
+        },
         new ListSearches(),
         new SearchList { Searches = { new SearchStatus { SearchId = "s-1", State = "finished", Result = Result() } } },
         new SearchCoordinatorSnapshot { Completed = { Completed() }, Failed = { Failed() }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() } },
