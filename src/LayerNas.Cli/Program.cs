@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using LayerNas.Cli;
+using LayerNas.Cli.Bench;
 using LayerNas.Cli.Run;
 using LayerNas.Cluster.Client;
 using LayerNas.Core.Specs;
@@ -23,6 +24,7 @@ try
     {
         ["run", "--help" or "-h"] => Usage(Console.Out, ExitCodes.Ok),
         ["run", .. var rest] => await RunCommand.RunAsync(RunOptions.Parse(rest), Console.Out, stop.Token),
+        ["bench", "build", .. var rest] => await BenchBuildCommand.RunAsync(rest, Console.Out, Console.Error, stop.Token),
         [] or ["--help" or "-h" or "help"] => Usage(Console.Out, ExitCodes.Ok),
         [var command, ..] => throw new UsageException($"unknown command '{command}'"),
     };
@@ -46,5 +48,6 @@ catch (Exception e)
 static int Usage(TextWriter writer, int exitCode)
 {
     writer.WriteLine(RunOptions.Usage);
+    writer.WriteLine(BenchBuildOptions.Usage);
     return exitCode;
 }

@@ -54,7 +54,7 @@ public static class RunCommand
         }
     }
 
-    private static async Task<IMessage?> FollowAsync(SearchClient client, string searchId, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<IMessage?> FollowAsync(SearchClient client, string searchId, TextWriter output, CancellationToken cancellationToken)
     {
         if (Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out))
         {
