@@ -99,7 +99,7 @@ public static class BenchmarkTableBuilder
                 }
                 else
                 {
-                    cells.Add(Number(trial.Cost));
+                    cells.Add(Number(costModel.Cost(architecture)));
                 }
                 cells.Add(Number(trial.Reward));
                 cells.AddRange(metricColumns.Select(m => trial.Metrics.TryGetValue(m, out var value) ? Number(value) : ""));
