@@ -30,11 +30,14 @@ public sealed class SearchCoordinator : ReceivePersistentActor
     private readonly List<TrialCompleted> _completed = [];
     private readonly List<TrialFailed> _failed = [];
     private readonly HashSet<IActorRef> _subscribers = [];
+    private readonly Dictionary<long, string> _nodeOfTrial = [];
+    private readonly List<IActorRef> _cancelWaiters = [];
     private List<BufferedResult> _buffer = [];
     private readonly HashSet<long> _buffered = [];
     private CompiledSearch? _search;
     private SearchState? _state;
     private SearchFinished? _finished;
+    private SearchCancelled? _cancelled;
     private string? _error;
     private SettledTrial? _best;
     private bool _writing;
@@ -54,14 +57,17 @@ public sealed class SearchCoordinator : ReceivePersistentActor
             var snapshot = (SearchCoordinatorSnapshot)offer.Snapshot;
             _completed.AddRange(snapshot.Completed);
             _failed.AddRange(snapshot.Failed);
+            _cancelled = snapshot.Cancelled;
             _finished = snapshot.Finished;
         });
         Recover<TrialCompleted>(_completed.Add);
         Recover<TrialFailed>(_failed.Add);
+        Recover<SearchCancelled>(e => _cancelled = e);
         Recover<SearchFinished>(e => _finished = e);
         Recover<RecoveryCompleted>(_ => Start());
 
         Command<TrialResult>(OnResult);
+        Command<CancelSearch>(OnCancel);
         Command<SubscribeToSearch>(_ =>
         {
             if (_subscribers.Add(Sender))
@@ -108,6 +114,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         foreach (var completed in _completed)
         {
             _state.Recover(completed.Architecture.ToArchitecture(), completed.ToOutcome(), null, 1);
+            _nodeOfTrial[completed.TrialNumber] = NodeOf(completed.Worker);
         }
         foreach (var failed in _failed)
         {
@@ -119,6 +126,12 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         {
             OfferBest(trial);
         }
+        if (_cancelled is not null)
+        {
+            // Cancelled just before its end was recorded: record it now, without training anything.
+            Finish("cancelled", () => { });
+            return;
+        }
         if (recovered > 0)
         {
             _log.Info("Search {0} recovered {1} settled trials; {2} to train again", _searchId, recovered, _state.PendingCount);
@@ -129,7 +142,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
 
     private void OnResult(TrialResult result)
     {
-        if (_state is null || !_state.IsPending(result.TrialNumber) || !_buffered.Add(result.TrialNumber))
+        if (_state is null || _cancelled is not null || !_state.IsPending(result.TrialNumber) || !_buffered.Add(result.TrialNumber))
         {
             Acknowledge(Sender, result);
             return;
@@ -190,6 +203,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
             {
                 var outcome = result.Outcome.ToOutcome();
                 _state.Complete(result.TrialNumber, outcome, result.Attempt);
+                _nodeOfTrial[result.TrialNumber] = NodeOf(result.Worker);
                 OfferBest(new SettledTrial(result.TrialNumber, architecture, _search!.Problem.CostModel.Cost(architecture), outcome, null, result.Attempt));
             }
             else
@@ -200,6 +214,11 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         }
         _eventsSinceSnapshot += batch.Count;
         _writing = false;
+        if (_cancelled is not null)
+        {
+            CompleteCancel();
+            return;
+        }
         Dispatch(_state!.TakeNewTrials());
         AfterProgress();
         if (_finished is null && _eventsSinceSnapshot >= _settings.SnapshotEvery)
@@ -210,26 +229,68 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         Flush();
     }
 
-    private void AfterProgress()
+    private void OnCancel(CancelSearch cancel)
     {
-        if (_state!.IsDone)
+        if (_finished is not null || _error is not null || _state is null)
         {
-            Finish();
+            Sender.Tell(new SearchCancelAccepted { SearchId = _searchId, AlreadyEnded = true });
             return;
         }
+        _cancelWaiters.Add(Sender);
+        if (_cancelled is not null)
+        {
+            return;
+        }
+        _cancelled = new SearchCancelled { SearchId = _searchId, Reason = cancel.Reason };
+        // Workers stop getting its trials at once; results still on their way are acknowledged and dropped.
+        _dispatcher.Tell(new WithdrawSearch { SearchId = _searchId });
+        _log.Info("Search {0} cancelled: {1}", _searchId, cancel.Reason);
+        if (!_writing)
+        {
+            CompleteCancel();
+        }
+    }
+
+    private void CompleteCancel()
+    {
+        foreach (var (_, result, sender) in _buffer)
+        {
+            Acknowledge(sender, result);
+        }
+        _buffer.Clear();
+        _buffered.Clear();
+        Persist(_cancelled!, _ => { });
+        Finish("cancelled", () =>
+        {
+            foreach (var waiter in _cancelWaiters)
+            {
+                waiter.Tell(new SearchCancelAccepted { SearchId = _searchId });
+            }
+            _cancelWaiters.Clear();
+        });
+    }
+
+    private void AfterProgress()
+    {
+        // The last update goes out too, so a watcher's final line shows the final best.
         var progress = Progress();
         foreach (var subscriber in _subscribers)
         {
             subscriber.Tell(progress);
         }
+        if (_state!.IsDone)
+        {
+            Finish("finished", () => { });
+        }
     }
 
-    private void Finish()
+    private void Finish(string status, Action recorded)
     {
-        var result = SearchResultBuilder.Build(_searchId, _search!, _state!, "finished");
-        Persist(new SearchFinished { SearchId = _searchId, Result = result }, finished =>
+        var result = SearchResultBuilder.Build(_searchId, _search!, _state!, status);
+        Persist(new SearchFinished { SearchId = _searchId, Result = result, TrainedByNode = { TrainedByNode() } }, finished =>
         {
             _finished = finished;
+            recorded();
             SaveSnapshot(Snapshot());
             _dispatcher.Tell(new WithdrawSearch { SearchId = _searchId });
             foreach (var subscriber in _subscribers)
@@ -237,7 +298,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
                 subscriber.Tell(finished);
             }
             Context.Parent.Tell(finished);
-            _log.Info("Search {0} finished: {1} trained, {2} failed, {3} cached", _searchId, result.TrialsTrained, result.TrialsFailed, result.TrialsCached);
+            _log.Info("Search {0} {1}: {2} trained, {3} failed, {4} cached", _searchId, status, result.TrialsTrained, result.TrialsFailed, result.TrialsCached);
         });
     }
 
@@ -317,11 +378,12 @@ public sealed class SearchCoordinator : ReceivePersistentActor
 
     private SearchStatus Status()
     {
-        var status = new SearchStatus { SearchId = _searchId, Name = _spec.Name };
+        var status = new SearchStatus { SearchId = _searchId, Name = _spec.Name, LayerNames = { _spec.Layers.Select(l => l.Name) } };
         if (_finished is not null)
         {
-            status.State = "finished";
+            status.State = _finished.Result.Status;
             status.Result = _finished.Result;
+            status.TrainedByNode.Add(_finished.TrainedByNode);
         }
         else if (_error is not null)
         {
@@ -332,11 +394,21 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         {
             status.State = "running";
             status.Progress = Progress();
+            status.TrainedByNode.Add(TrainedByNode());
         }
         return status;
     }
 
-    private SearchCoordinatorSnapshot Snapshot() => new() { Completed = { _completed }, Failed = { _failed }, Finished = _finished };
+    private SearchCoordinatorSnapshot Snapshot() => new() { Completed = { _completed }, Failed = { _failed }, Finished = _finished, Cancelled = _cancelled };
+
+    private Dictionary<string, long> TrainedByNode() => _nodeOfTrial.Values
+        .Where(node => node.Length > 0)
+        .GroupBy(node => node)
+        .ToDictionary(g => g.Key, g => (long)g.Count());
+
+    /// <summary>The node part of a worker slot's name (its actor path), which is how users tell workers apart.</summary>
+    private static string NodeOf(string worker) =>
+        ActorPath.TryParse(worker, out var path) ? path.Address.ToString() : worker;
 
     private static void Acknowledge(IActorRef sender, TrialResult result)
     {

@@ -64,6 +64,7 @@ public sealed class SearchManager : ReceivePersistentActor
                 Sender.Tell(new SearchNotFound { SearchId = m.SearchId });
             }
         });
+        Command<CancelSearch>(m => Answer(m.SearchId, m, record => new SearchCancelAccepted { SearchId = record.Id, AlreadyEnded = true }));
         Command<ListSearches>(_ => Sender.Tell(new SearchList { Searches = { _order.Select(id => Status(_searches[id])) } }));
         Command<WorkRequest>(m => _dispatcher.Forward(m));
         Command<TrialResult>(m => _dispatcher.Forward(m));
@@ -158,6 +159,7 @@ public sealed class SearchManager : ReceivePersistentActor
         if (_searches.TryGetValue(finished.SearchId, out var record))
         {
             record.Result = finished.Result;
+            record.TrainedByNode = finished.TrainedByNode;
         }
     }
 
@@ -171,9 +173,11 @@ public sealed class SearchManager : ReceivePersistentActor
     {
         SearchId = record.Id,
         Name = record.Spec.Name,
-        State = record.Result is not null ? "finished" : record.Error is not null ? "failed" : "running",
+        State = record.Result?.Status ?? (record.Error is not null ? "failed" : "running"),
         Result = record.Result,
         Error = record.Error ?? "",
+        TrainedByNode = { record.TrainedByNode },
+        LayerNames = { record.Spec.Layers.Select(l => l.Name) },
     };
 
     private sealed class SearchRecord(string id, SearchSpec spec)
@@ -183,6 +187,8 @@ public sealed class SearchManager : ReceivePersistentActor
         public SearchSpec Spec { get; } = spec;
 
         public SearchResult? Result { get; set; }
+
+        public IDictionary<string, long> TrainedByNode { get; set; } = new Dictionary<string, long>();
 
         public string? Error { get; set; }
 

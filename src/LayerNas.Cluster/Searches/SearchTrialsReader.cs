@@ -31,6 +31,7 @@ public sealed class SearchTrialsReader : ReceivePersistentActor
         });
         Recover<TrialCompleted>(_completed.Add);
         Recover<TrialFailed>(_failed.Add);
+        Recover<SearchCancelled>(_ => { });
         Recover<SearchFinished>(_ => { });
         Recover<RecoveryCompleted>(_ =>
         {

@@ -14,6 +14,7 @@ internal static class JournalReader
             [TrialCompleted.Descriptor.FullName] = TrialCompleted.Parser,
             [TrialFailed.Descriptor.FullName] = TrialFailed.Parser,
             [SearchFinished.Descriptor.FullName] = SearchFinished.Parser,
+            [SearchCancelled.Descriptor.FullName] = SearchCancelled.Parser,
             [SearchSubmitted.Descriptor.FullName] = SearchSubmitted.Parser,
         };
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
