@@ -29,6 +29,7 @@ try
         ["node", .. var rest] => await NodeCommand.MainAsync(rest, Console.Out, Console.Error, stop.Token),
         [var command, .. var rest] when ClientOptions.Commands.Contains(command) => await ClientCommand.MainAsync(command, rest, Console.Out, Console.Error, stop.Token),
         ["bench", "compare", .. var rest] => await BenchCompareCommand.RunAsync(rest, Console.Out, Console.Error),
+        ["bench", "build", .. var rest] => await BenchBuildCommand.RunAsync(rest, Console.Out, Console.Error, stop.Token),
         [] or ["--help" or "-h" or "help"] => Usage(Console.Out, ExitCodes.Ok),
         [var command, ..] => throw new UsageException($"unknown command '{command}'"),
     };
@@ -52,5 +53,6 @@ catch (Exception e)
 static int Usage(TextWriter writer, int exitCode)
 {
     writer.WriteLine(RunOptions.Usage);
+    writer.WriteLine(BenchBuildOptions.Usage);
     return exitCode;
 }
