@@ -127,6 +127,8 @@ public sealed class RunCommandTests
         { "option --seed needs a value", ["run", "BURGER", "--seed"] },
         { "unknown strategy 'bogus'", ["run", "BURGER", "--strategy", "bogus"] },
         { "unknown command 'fly'", ["fly"] },
+        { "bench needs a subcommand: build or compare", ["bench"] },
+        { "unknown command 'bench fly'", ["bench", "fly"] },
         { "$.layers[0].options", ["run", "EMPTY_LAYER"] },
         { "malformed JSON at line 1", ["run", "SPEC:{\"name\": \"x\",, }"] },
         { "$.layers[0].optionz: unknown field 'optionz'", ["run", "BURGER_EDIT:\"options\":[{\"name\":\"plain\"|\"optionz\":[{\"name\":\"plain\""] },
