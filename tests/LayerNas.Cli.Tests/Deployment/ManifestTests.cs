@@ -12,7 +12,7 @@ namespace LayerNas.Cli.Tests.Deployment;
 /// real node settings, the node accepts the environment its pod gets, the workers' seed is the coordinator's
 /// advertised address, the API's token comes from a Secret, and pods outlast a graceful stop.
 /// </summary>
-public sealed class ManifestTests
+public sealed partial class ManifestTests
 {
     private const string SampleToken = "token-under-test";
     private const string SamplePostgres = "Host=postgres.example;Port=5432;Username=layernas;Password=sample;Database=layernas";
@@ -59,6 +59,7 @@ public sealed class ManifestTests
         var advertised = $"{coordinator.Name}-0.{serviceName}.{Workload.SampleNamespace}.svc.cluster.local";
         Assert.Equal(advertised, coordinatorNode.Cluster.PublicHostname);
         Assert.Equal(coordinator.ContainerPort("akka"), coordinatorNode.Cluster.Port);
+        Assert.Contains(service["spec"]!["ports"]!.AsArray(), p => p!["port"]!.GetValue<string>() == coordinatorNode.Cluster.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal([$"akka.tcp://{ClusterHostingExtensions.SystemName}@{advertised}:{coordinatorNode.Cluster.Port}"], workerNode.Cluster.SeedNodes);
         Assert.Empty(coordinatorNode.Cluster.SeedNodes);
 
@@ -276,7 +277,6 @@ public sealed class ManifestTests
         return phases.Root.GetObject().Items.Keys.Select(Until).Max();
     }
 
-    private static readonly Regex PasswordPattern = new(@"password\s*=", RegexOptions.IgnoreCase);
-
-    private static Regex Password() => PasswordPattern;
+    [GeneratedRegex(@"password\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex Password();
 }
