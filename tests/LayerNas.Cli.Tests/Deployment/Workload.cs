@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LayerNas.Cli.Node;
+using LayerNas.Cluster.Tests.Support;
+
+namespace LayerNas.Cli.Tests.Deployment;
+
+/// <summary>A rendered StatefulSet or Deployment running one <c>layernas node</c> container, and the environment its pods get.</summary>
+internal sealed partial class Workload(JsonObject resource)
+{
+    /// <summary>The namespace the pods are pictured in.</summary>
+    public const string SampleNamespace = "ns-under-test";
+
+    /// <summary>The IP address pods are pictured with.</summary>
+    public const string SamplePodIp = "10.1.2.3";
+
+    public JsonObject Resource { get; } = resource;
+
+    public string Kind => RenderedManifests.Kind(Resource);
+
+    public string Name => RenderedManifests.Name(Resource);
+
+    public JsonObject PodSpec => Resource["spec"]!["template"]!["spec"]!.AsObject();
+
+    public IReadOnlyDictionary<string, string> PodLabels => Strings(Resource["spec"]!["template"]!["metadata"]?["labels"]);
+
+    public IReadOnlyDictionary<string, string> Selector => Strings(Resource["spec"]!["selector"]?["matchLabels"]);
+
+    /// <summary>The pod's only container; fails when there is not exactly one.</summary>
+    public JsonObject Container
+    {
+        get
+        {
+            var containers = PodSpec["containers"]!.AsArray();
+            Assert.True(containers.Count == 1, $"{Kind} {Name} has {containers.Count} containers, expected the node alone");
+            return containers[0]!.AsObject();
+        }
+    }
+
+    public IReadOnlyList<JsonObject> Env => Container["env"]?.AsArray().Select(e => e!.AsObject()).ToList() ?? [];
+
+    /// <summary>The first pod's name: StatefulSet pods are numbered from 0, Deployment pods get a random suffix.</summary>
+    public string SamplePodName => Kind == "StatefulSet" ? $"{Name}-0" : $"{Name}-5d9c7b6f4-x2k8q";
+
+    /// <summary>The entry of an environment variable, or null.</summary>
+    public JsonObject? EnvEntry(string name) => Env.SingleOrDefault(e => e["name"]!.GetValue<string>() == name);
+
+    /// <summary>The literal value of an environment variable as written (before the kubelet expands it), or null.</summary>
+    public string? LiteralEnv(string name) => EnvEntry(name)?["value"]?.GetValue<string>();
+
+    /// <summary>The number of a named container port.</summary>
+    public int ContainerPort(string name)
+    {
+        var port = Container["ports"]?.AsArray().SingleOrDefault(p => p!["name"]?.GetValue<string>() == name);
+        Assert.True(port is not null, $"{Kind} {Name} has no container port named {name}");
+        return int.Parse(port["containerPort"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The environment the kubelet gives the first pod's container: downward-API fields of the sample pod, secrets
+    /// from <paramref name="secret"/> (name, key), and $(VAR) references to earlier variables expanded.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment(Func<string, string, string> secret)
+    {
+        Assert.True(Container["envFrom"] is null, $"{Kind} {Name} uses envFrom, whose variable names the manifests cannot show");
+        var environment = new Dictionary<string, string?>();
+        foreach (var entry in Env)
+        {
+            var name = entry["name"]!.GetValue<string>();
+            environment[name] = entry["valueFrom"] is { } from ? From(from, secret) : Expand(entry["value"]?.GetValue<string>() ?? "", environment);
+        }
+        return environment;
+    }
+
+    /// <summary>The node's checked settings from the environment its pod gets; throws <see cref="UsageException"/> as the node would refuse to start.</summary>
+    public NodeSettings Settings(Func<string, string, string> secret)
+    {
+        using var noSettingsFile = new TempFolder();
+        var loaded = NodeConfiguration.Load([], Environment(secret), noSettingsFile.Path);
+        return NodeSettings.From(loaded.Options, loaded.FromCommandLine);
+    }
+
+    private string From(JsonNode from, Func<string, string, string> secret)
+    {
+        if (from["secretKeyRef"] is { } secretRef)
+        {
+            return secret(secretRef["name"]!.GetValue<string>(), secretRef["key"]!.GetValue<string>());
+        }
+        var field = from["fieldRef"]?["fieldPath"]?.GetValue<string>();
+        return field switch
+        {
+            "metadata.name" => SamplePodName,
+            "metadata.namespace" => SampleNamespace,
+            "status.podIP" => SamplePodIp,
+            _ => throw new InvalidOperationException($"{Kind} {Name}: the test does not picture the value source {from.ToJsonString()}"),
+        };
+    }
+
+    /// <summary>Kubernetes' expansion: $(NAME) of a variable defined earlier in the list becomes its value, $$ becomes $.</summary>
+    private static string Expand(string value, IReadOnlyDictionary<string, string?> earlier) =>
+        Reference().Replace(value, m => m.Value == "$$" ? "$" : earlier.TryGetValue(m.Groups[1].Value, out var v) && v is not null ? v : m.Value);
+
+    private static Dictionary<string, string> Strings(JsonNode? map) =>
+        map?.AsObject().ToDictionary(e => e.Key, e => e.Value!.GetValue<string>()) ?? [];
+
+    [GeneratedRegex(@"\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)")]
+    private static partial Regex Reference();
+}
