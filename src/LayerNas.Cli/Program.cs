@@ -8,7 +8,8 @@ using LayerNas.Cluster.Client;
 using LayerNas.Core.Specs;
 using LayerNas.Trainers;
 
-using var stop = new CancellationTokenSource();
+// Not disposed: a signal may still arrive while the process exits, and cancelling a disposed source would throw.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
