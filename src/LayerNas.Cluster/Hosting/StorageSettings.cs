@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Npgsql;
+
 namespace LayerNas.Cluster.Hosting;
 
 /// <summary>Where journals and snapshots are kept: a SQLite file by default, PostgreSQL for clusters.</summary>
@@ -20,4 +23,96 @@ public sealed class StorageSettings
 
     /// <summary>Storage in a SQLite file (created when missing).</summary>
     public static StorageSettings SqliteFile(string path) => new() { ConnectionString = $"Data Source={Path.GetFullPath(path)}", ProviderName = SqliteProvider };
+
+    /// <summary>Storage in a PostgreSQL database, given its Npgsql connection string.</summary>
+    public static StorageSettings PostgreSql(string connectionString) => new() { ConnectionString = connectionString, ProviderName = PostgreSqlProvider };
+
+    /// <summary>
+    /// Reads what a user passes as <c>--db</c>: a PostgreSQL connection string (<c>Host=…;Database=…;Username=…</c>) or
+    /// URL (<c>postgresql://user:password@host:port/database</c>), or else the path of a SQLite file.
+    /// </summary>
+    /// <exception cref="FormatException">The value is empty, or a PostgreSQL connection string or URL that cannot be read; the message says why in one line.</exception>
+    public static StorageSettings Parse(string database)
+    {
+        if (string.IsNullOrWhiteSpace(database))
+        {
+            throw new FormatException("the database is empty: give a SQLite file path or a PostgreSQL connection string");
+        }
+        var text = database.Trim();
+        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return PostgreSql(FromUrl(text));
+        }
+        if (LooksLikePostgreSqlKeywords(text))
+        {
+            try
+            {
+                return PostgreSql(new NpgsqlConnectionStringBuilder(text).ConnectionString);
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormatException($"not a valid PostgreSQL connection string: {e.Message}", e);
+            }
+        }
+        return SqliteFile(text);
+    }
+
+    /// <summary>The database as people read it, without its password: the SQLite file's path, or the PostgreSQL database, user, host and port.</summary>
+    public string Describe()
+    {
+        if (IsSqlite)
+        {
+            return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        }
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL database '{builder.Database ?? builder.Username}' as {builder.Username} on {builder.Host}:{builder.Port}";
+    }
+
+    private static bool LooksLikePostgreSqlKeywords(string text)
+    {
+        if (!text.Contains('='))
+        {
+            return false;
+        }
+        var keywords = new DbConnectionStringBuilder();
+        try
+        {
+            keywords.ConnectionString = text;
+        }
+        catch (ArgumentException)
+        {
+            // Not key=value pairs at all: a file name that happens to hold '='.
+            return false;
+        }
+        return keywords.ContainsKey("host") || keywords.ContainsKey("server");
+    }
+
+    private static string FromUrl(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Host.Length == 0)
+        {
+            throw new FormatException($"not a valid PostgreSQL URL: '{Redact(text)}' (expected postgresql://user:password@host:port/database)");
+        }
+        var builder = new NpgsqlConnectionStringBuilder { Host = url.Host, Port = url.IsDefaultPort || url.Port < 0 ? 5432 : url.Port };
+        var userInfo = url.UserInfo.Split(':', 2);
+        if (userInfo[0].Length > 0)
+        {
+            builder.Username = Uri.UnescapeDataString(userInfo[0]);
+        }
+        if (userInfo.Length == 2)
+        {
+            builder.Password = Uri.UnescapeDataString(userInfo[1]);
+        }
+        var database = Uri.UnescapeDataString(url.AbsolutePath.TrimStart('/'));
+        if (database.Length > 0)
+        {
+            builder.Database = database;
+        }
+        return builder.ConnectionString;
+    }
+
+    private static string Redact(string url) =>
+        url.IndexOf('@') is var at and > 0 && url.IndexOf("://", StringComparison.Ordinal) is var scheme and > 0
+            ? url[..(scheme + 3)] + "…" + url[at..]
+            : url;
 }

@@ -29,8 +29,12 @@ internal sealed class TestNode : IAsyncDisposable
 
     /// <summary>Starts a coordinator-and-worker node on a SQLite file.</summary>
     public static Task<TestNode> StartAsync(string databasePath, TrainerProvider trainers, int slots = 4, SearchManagerSettings? manager = null, WorkerPoolSettings? workers = null) =>
+        StartAsync(StorageSettings.SqliteFile(databasePath), trainers, slots, manager, workers);
+
+    /// <summary>Starts a coordinator-and-worker node on any storage.</summary>
+    public static Task<TestNode> StartAsync(StorageSettings storage, TrainerProvider trainers, int slots = 4, SearchManagerSettings? manager = null, WorkerPoolSettings? workers = null) =>
         StartAsync(new ClusterNodeSettings(), builder => builder
-            .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
+            .AddLayerNasStorage(storage)
             .AddSearchManager(manager ?? new SearchManagerSettings(), TestSpecs.Compile)
             .AddWorkerPool(workers ?? Slots(slots), trainers));
 
