@@ -60,7 +60,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         Recover<SearchFinished>(e => _finished = e);
         Recover<RecoveryCompleted>(_ => Start());
 
-        Command<TrialResult>(OnResult);
+        Command<TrialResults>(OnResults);
         Command<SubscribeToSearch>(_ =>
         {
             if (_subscribers.Add(Sender))
@@ -128,12 +128,26 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         AfterProgress();
     }
 
-    private void OnResult(TrialResult result)
+    private void OnResults(TrialResults results)
+    {
+        var duplicates = new LeasesClosed();
+        foreach (var result in results.Results)
+        {
+            if (!Buffer(result))
+            {
+                duplicates.LeaseIds.Add(result.LeaseId);
+            }
+        }
+        Acknowledge(Sender, duplicates);
+        Flush();
+    }
+
+    /// <summary>Queues a pending trial's result for the next journal write; false for a result of a trial that is not pending (or already queued).</summary>
+    private bool Buffer(TrialResult result)
     {
         if (_state is null || !_state.IsPending(result.TrialNumber) || !_buffered.Add(result.TrialNumber))
         {
-            Acknowledge(Sender, result);
-            return;
+            return false;
         }
         var architecture = _state.PendingTrial(result.TrialNumber)!.Architecture;
         IMessage recorded = result.ResultCase == TrialResult.ResultOneofCase.Outcome
@@ -156,7 +170,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
                 Attempts = result.Attempt,
             };
         _buffer.Add(new BufferedResult(recorded, result, Sender));
-        Flush();
+        return true;
     }
 
     private void Flush()
@@ -174,6 +188,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
 
     private void Apply(List<BufferedResult> batch)
     {
+        var acknowledgements = new Dictionary<IActorRef, LeasesClosed>();
         foreach (var (_, result, sender) in batch)
         {
             _buffered.Remove(result.TrialNumber);
@@ -188,7 +203,11 @@ public sealed class SearchCoordinator : ReceivePersistentActor
             {
                 _state.Fail(result.TrialNumber, result.FailureReason, result.Attempt);
             }
-            Acknowledge(sender, result);
+            (acknowledgements.TryGetValue(sender, out var closed) ? closed : acknowledgements[sender] = new LeasesClosed()).LeaseIds.Add(result.LeaseId);
+        }
+        foreach (var (sender, closed) in acknowledgements)
+        {
+            Acknowledge(sender, closed);
         }
         _eventsSinceSnapshot += batch.Count;
         _writing = false;
@@ -360,11 +379,11 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         return snapshot;
     }
 
-    private static void Acknowledge(IActorRef sender, TrialResult result)
+    private static void Acknowledge(IActorRef sender, LeasesClosed closed)
     {
-        if (!sender.IsNobody())
+        if (closed.LeaseIds.Count > 0 && !sender.IsNobody())
         {
-            sender.Tell(new LeaseClosed { LeaseId = result.LeaseId });
+            sender.Tell(closed);
         }
     }
 

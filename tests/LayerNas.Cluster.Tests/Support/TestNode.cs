@@ -39,9 +39,12 @@ internal sealed class TestNode : IAsyncDisposable
             .AddWorkerPool(workers ?? Slots(slots), trainers));
 
     /// <summary>Starts a node that only coordinates: the search manager, no worker slots.</summary>
-    public static Task<TestNode> StartCoordinatorAsync(string databasePath) =>
+    public static Task<TestNode> StartCoordinatorAsync(string databasePath) => StartCoordinatorAsync(StorageSettings.SqliteFile(databasePath));
+
+    /// <summary>Starts a node that only coordinates, on any storage.</summary>
+    public static Task<TestNode> StartCoordinatorAsync(StorageSettings storage) =>
         StartAsync(new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator] }, builder => builder
-            .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
+            .AddLayerNasStorage(storage)
             .AddSearchManager(new SearchManagerSettings(), TestSpecs.Compile));
 
     /// <summary>Starts a worker-only node that joins <paramref name="seed"/>'s cluster.</summary>
