@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using LayerNas.Cli;
+using LayerNas.Cli.Client;
+using LayerNas.Cli.Node;
 using LayerNas.Cli.Run;
 using LayerNas.Cluster.Client;
 using LayerNas.Core.Specs;
@@ -23,6 +25,8 @@ try
     {
         ["run", "--help" or "-h"] => Usage(Console.Out, ExitCodes.Ok),
         ["run", .. var rest] => await RunCommand.RunAsync(RunOptions.Parse(rest), Console.Out, stop.Token),
+        ["node", .. var rest] => await NodeCommand.MainAsync(rest, Console.Out, Console.Error, stop.Token),
+        [var command, .. var rest] when ClientOptions.Commands.Contains(command) => await ClientCommand.MainAsync(command, rest, Console.Out, Console.Error, stop.Token),
         [] or ["--help" or "-h" or "help"] => Usage(Console.Out, ExitCodes.Ok),
         [var command, ..] => throw new UsageException($"unknown command '{command}'"),
     };

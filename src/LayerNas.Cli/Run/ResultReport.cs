@@ -9,11 +9,19 @@ public static class ResultReport
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation());
 
     /// <summary>Prints the best architecture (layer=option), its reward and cost, and the trial counts.</summary>
-    public static void Print(SearchSpec spec, SearchResult result, TextWriter output)
+    public static void Print(SearchSpec spec, SearchResult result, TextWriter output) =>
+        Print([.. spec.Layers.Select(l => l.Name)], result, output);
+
+    /// <summary>Prints the result with the spec's layer names; a cancelled search says so first.</summary>
+    public static void Print(IReadOnlyList<string> layerNames, SearchResult result, TextWriter output)
     {
+        if (result.Status == "cancelled")
+        {
+            output.WriteLine("cancelled: the best found before the search was stopped");
+        }
         if (result.Best is { } best)
         {
-            var names = best.Architecture.Select((option, layer) => layer < spec.Layers.Count ? $"{spec.Layers[layer].Name}={option}" : option);
+            var names = best.Architecture.Select((option, layer) => layer < layerNames.Count ? $"{layerNames[layer]}={option}" : option);
             output.WriteLine($"best: {string.Join(" ", names)}");
             output.WriteLine($"reward {best.Reward:0.######}, cost {best.Cost:0.###}");
         }

@@ -5,7 +5,6 @@ using LayerNas.Cluster.Hosting;
 using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 using LayerNas.Trainers;
-using Spectre.Console;
 
 namespace LayerNas.Cli.Run;
 
@@ -56,19 +55,8 @@ public static class RunCommand
         }
     }
 
-    private static async Task<IMessage?> FollowAsync(SearchClient client, string searchId, TextWriter output, CancellationToken cancellationToken)
-    {
-        if (Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out))
-        {
-            return await FollowAsync(client, searchId, new LineProgressView(output), cancellationToken);
-        }
-        IMessage? end = null;
-        await AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context => end = await FollowAsync(client, searchId, new BarProgressView(context), cancellationToken));
-        return end;
-    }
+    private static Task<IMessage?> FollowAsync(SearchClient client, string searchId, TextWriter output, CancellationToken cancellationToken) =>
+        ProgressDisplay.FollowAsync(output, view => FollowAsync(client, searchId, view, cancellationToken));
 
     private static async Task<IMessage?> FollowAsync(SearchClient client, string searchId, IProgressView view, CancellationToken cancellationToken)
     {

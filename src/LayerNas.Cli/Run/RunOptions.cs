@@ -74,7 +74,8 @@ public sealed record RunOptions(string SpecPath, int Workers, StorageSettings St
     private static string NonEmpty(string option, string value) =>
         value.Length > 0 ? value : throw new UsageException($"option {option} needs a value");
 
-    private static T Number<T>(string option, string text, T min, T max, Func<string, NumberStyles, IFormatProvider, T> parse) where T : IComparable<T>
+    /// <summary>Reads a whole number within bounds; throws <see cref="UsageException"/> naming the option otherwise.</summary>
+    internal static T Number<T>(string option, string text, T min, T max, Func<string, NumberStyles, IFormatProvider, T> parse) where T : IComparable<T>
     {
         T value;
         try

@@ -21,6 +21,34 @@ public sealed class SearchClient(ActorSystem system, IActorRef manager)
         };
     }
 
+    /// <summary>Where a search stands; null when no search has this id.</summary>
+    public async Task<SearchStatus?> GetAsync(string searchId, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var answer = await manager.Ask<IMessage>(new GetSearchStatus { SearchId = searchId }, timeout, cancellationToken);
+        return answer switch
+        {
+            SearchStatus status => status,
+            SearchNotFound => null,
+            _ => throw new InvalidOperationException($"unexpected answer to a status query: {answer.Descriptor.Name}"),
+        };
+    }
+
+    /// <summary>Every search the manager knows, in submission order (running ones without their progress).</summary>
+    public Task<SearchList> ListAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        manager.Ask<SearchList>(new ListSearches(), timeout, cancellationToken);
+
+    /// <summary>Cancels a search once the cancellation is recorded; null when no search has this id.</summary>
+    public async Task<SearchCancelAccepted?> CancelAsync(string searchId, string reason, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var answer = await manager.Ask<IMessage>(new CancelSearch { SearchId = searchId, Reason = reason }, timeout, cancellationToken);
+        return answer switch
+        {
+            SearchCancelAccepted accepted => accepted,
+            SearchNotFound => null,
+            _ => throw new InvalidOperationException($"unexpected answer to a cancel: {answer.Descriptor.Name}"),
+        };
+    }
+
     /// <summary>What a search reports until it ends: progress updates, then its <see cref="SearchFinished"/> (or a <see cref="SearchError"/> or <see cref="SearchNotFound"/>).</summary>
     public async IAsyncEnumerable<IMessage> WatchAsync(string searchId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -29,11 +29,14 @@ public sealed class SearchCoordinator : ReceivePersistentActor
     private readonly List<TrialCompleted> _recoveredCompleted = [];
     private readonly List<TrialFailed> _recoveredFailed = [];
     private readonly HashSet<IActorRef> _subscribers = [];
+    private readonly Dictionary<long, string> _nodeOfTrial = [];
+    private readonly List<IActorRef> _cancelWaiters = [];
     private List<BufferedResult> _buffer = [];
     private readonly HashSet<long> _buffered = [];
     private CompiledSearch? _search;
     private SearchState? _state;
     private SearchFinished? _finished;
+    private SearchCancelled? _cancelled;
     private string? _error;
     private SettledTrial? _best;
     private bool _writing;
@@ -52,15 +55,18 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         {
             var snapshot = (SearchCoordinatorSnapshot)offer.Snapshot;
             _recoveredCompleted.AddRange(snapshot.Completed);
+            _cancelled = snapshot.Cancelled;
             _recoveredFailed.AddRange(snapshot.Failed);
             _finished = snapshot.Finished;
         });
         Recover<TrialCompleted>(_recoveredCompleted.Add);
         Recover<TrialFailed>(_recoveredFailed.Add);
+        Recover<SearchCancelled>(e => _cancelled = e);
         Recover<SearchFinished>(e => _finished = e);
         Recover<RecoveryCompleted>(_ => Start());
 
         Command<TrialResults>(OnResults);
+        Command<CancelSearch>(OnCancel);
         Command<SubscribeToSearch>(_ =>
         {
             if (_subscribers.Add(Sender))
@@ -107,6 +113,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         foreach (var completed in _recoveredCompleted)
         {
             _state.Recover(completed.Architecture.ToArchitecture(), completed.ToOutcome(), null, 1);
+            _nodeOfTrial[completed.TrialNumber] = NodeOf(completed.Worker);
         }
         foreach (var failed in _recoveredFailed)
         {
@@ -119,6 +126,12 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         foreach (var trial in _state.Settled)
         {
             OfferBest(trial);
+        }
+        if (_cancelled is not null)
+        {
+            // Cancelled just before its end was recorded: record it now, without training anything.
+            Finish("cancelled", () => { });
+            return;
         }
         if (recovered > 0)
         {
@@ -145,7 +158,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
     /// <summary>Queues a pending trial's result for the next journal write; false for a result of a trial that is not pending (or already queued).</summary>
     private bool Buffer(TrialResult result)
     {
-        if (_state is null || !_state.IsPending(result.TrialNumber) || !_buffered.Add(result.TrialNumber))
+        if (_state is null || _cancelled is not null || !_state.IsPending(result.TrialNumber) || !_buffered.Add(result.TrialNumber))
         {
             return false;
         }
@@ -197,6 +210,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
             {
                 var outcome = result.Outcome.ToOutcome();
                 _state.Complete(result.TrialNumber, outcome, result.Attempt);
+                _nodeOfTrial[result.TrialNumber] = NodeOf(result.Worker);
                 OfferBest(new SettledTrial(result.TrialNumber, architecture, _search!.Problem.CostModel.Cost(architecture), outcome, null, result.Attempt));
             }
             else
@@ -211,6 +225,11 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         }
         _eventsSinceSnapshot += batch.Count;
         _writing = false;
+        if (_cancelled is not null)
+        {
+            CompleteCancel();
+            return;
+        }
         Dispatch(_state!.TakeNewTrials());
         AfterProgress();
         if (_finished is null && _eventsSinceSnapshot >= _settings.SnapshotEvery)
@@ -221,11 +240,52 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         Flush();
     }
 
+    private void OnCancel(CancelSearch cancel)
+    {
+        if (_finished is not null || _error is not null || _state is null)
+        {
+            Sender.Tell(new SearchCancelAccepted { SearchId = _searchId, AlreadyEnded = true });
+            return;
+        }
+        _cancelWaiters.Add(Sender);
+        if (_cancelled is not null)
+        {
+            return;
+        }
+        _cancelled = new SearchCancelled { SearchId = _searchId, Reason = cancel.Reason };
+        // Workers stop getting its trials at once; results still on their way are acknowledged and dropped.
+        _dispatcher.Tell(new WithdrawSearch { SearchId = _searchId });
+        _log.Info("Search {0} cancelled: {1}", _searchId, cancel.Reason);
+        if (!_writing)
+        {
+            CompleteCancel();
+        }
+    }
+
+    private void CompleteCancel()
+    {
+        foreach (var bySender in _buffer.GroupBy(b => b.Sender))
+        {
+            Acknowledge(bySender.Key, new LeasesClosed { LeaseIds = { bySender.Select(b => b.Result.LeaseId) } });
+        }
+        _buffer.Clear();
+        _buffered.Clear();
+        Persist(_cancelled!, _ => { });
+        Finish("cancelled", () =>
+        {
+            foreach (var waiter in _cancelWaiters)
+            {
+                waiter.Tell(new SearchCancelAccepted { SearchId = _searchId });
+            }
+            _cancelWaiters.Clear();
+        });
+    }
+
     private void AfterProgress()
     {
         if (_state!.IsDone)
         {
-            Finish();
+            Finish("finished", () => { });
             return;
         }
         var progress = Progress();
@@ -235,12 +295,13 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         }
     }
 
-    private void Finish()
+    private void Finish(string status, Action recorded)
     {
-        var result = SearchResultBuilder.Build(_searchId, _search!, _state!, "finished");
-        Persist(new SearchFinished { SearchId = _searchId, Result = result }, finished =>
+        var result = SearchResultBuilder.Build(_searchId, _search!, _state!, status);
+        Persist(new SearchFinished { SearchId = _searchId, Result = result, TrainedByNode = { TrainedByNode() } }, finished =>
         {
             _finished = finished;
+            recorded();
             SaveSnapshot(Snapshot());
             _dispatcher.Tell(new WithdrawSearch { SearchId = _searchId });
             foreach (var subscriber in _subscribers)
@@ -248,7 +309,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
                 subscriber.Tell(finished);
             }
             Context.Parent.Tell(finished);
-            _log.Info("Search {0} finished: {1} trained, {2} failed, {3} cached", _searchId, result.TrialsTrained, result.TrialsFailed, result.TrialsCached);
+            _log.Info("Search {0} {1}: {2} trained, {3} failed, {4} cached", _searchId, status, result.TrialsTrained, result.TrialsFailed, result.TrialsCached);
         });
     }
 
@@ -328,11 +389,12 @@ public sealed class SearchCoordinator : ReceivePersistentActor
 
     private SearchStatus Status()
     {
-        var status = new SearchStatus { SearchId = _searchId, Name = _spec.Name };
+        var status = new SearchStatus { SearchId = _searchId, Name = _spec.Name, LayerNames = { _spec.Layers.Select(l => l.Name) } };
         if (_finished is not null)
         {
-            status.State = "finished";
+            status.State = _finished.Result.Status;
             status.Result = _finished.Result;
+            status.TrainedByNode.Add(_finished.TrainedByNode);
         }
         else if (_error is not null)
         {
@@ -343,13 +405,14 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         {
             status.State = "running";
             status.Progress = Progress();
+            status.TrainedByNode.Add(TrainedByNode());
         }
         return status;
     }
 
     private SearchCoordinatorSnapshot Snapshot()
     {
-        var snapshot = new SearchCoordinatorSnapshot { Finished = _finished };
+        var snapshot = new SearchCoordinatorSnapshot { Finished = _finished, Cancelled = _cancelled };
         foreach (var trial in (_state?.Settled ?? []).OrderBy(t => t.Number))
         {
             if (trial.Succeeded)
@@ -360,6 +423,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
                     TrialNumber = trial.Number,
                     Architecture = { trial.Architecture.Choices.ToArray() },
                     Reward = trial.Outcome!.Reward,
+                    Worker = _nodeOfTrial.GetValueOrDefault(trial.Number, ""),
                 };
                 completed.Metrics.Add(trial.Outcome.Metrics);
                 snapshot.Completed.Add(completed);
@@ -378,6 +442,15 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         }
         return snapshot;
     }
+
+    private Dictionary<string, long> TrainedByNode() => _nodeOfTrial.Values
+        .Where(node => node.Length > 0)
+        .GroupBy(node => node)
+        .ToDictionary(g => g.Key, g => (long)g.Count());
+
+    /// <summary>The node part of a worker slot's name (its actor path), which is how users tell workers apart.</summary>
+    private static string NodeOf(string worker) =>
+        ActorPath.TryParse(worker, out var path) ? path.Address.ToString() : worker;
 
     private static void Acknowledge(IActorRef sender, LeasesClosed closed)
     {

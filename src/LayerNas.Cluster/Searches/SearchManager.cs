@@ -53,6 +53,7 @@ public sealed class SearchManager : ReceivePersistentActor
             ? new SearchFinished { SearchId = record.Id, Result = result }
             : new SearchError { SearchId = record.Id, Reason = record.Error }));
         Command<GetSearchStatus>(m => Answer(m.SearchId, m, Status));
+        Command<CancelSearch>(m => Answer(m.SearchId, m, record => new SearchCancelAccepted { SearchId = record.Id, AlreadyEnded = true }));
         Command<ListSearches>(_ => Sender.Tell(new SearchList { Searches = { _order.Select(id => Status(_searches[id])) } }));
         Command<WorkRequest>(m => _dispatcher.Forward(m));
         Command<TrialResults>(m => _dispatcher.Forward(m));
@@ -147,6 +148,7 @@ public sealed class SearchManager : ReceivePersistentActor
         if (_searches.TryGetValue(finished.SearchId, out var record))
         {
             record.Result = finished.Result;
+            record.TrainedByNode = finished.TrainedByNode;
         }
     }
 
@@ -160,9 +162,11 @@ public sealed class SearchManager : ReceivePersistentActor
     {
         SearchId = record.Id,
         Name = record.Spec.Name,
-        State = record.Result is not null ? "finished" : record.Error is not null ? "failed" : "running",
+        State = record.Result?.Status ?? (record.Error is not null ? "failed" : "running"),
         Result = record.Result,
         Error = record.Error ?? "",
+        TrainedByNode = { record.TrainedByNode },
+        LayerNames = { record.Spec.Layers.Select(l => l.Name) },
     };
 
     private sealed class SearchRecord(string id, SearchSpec spec)
@@ -172,6 +176,8 @@ public sealed class SearchManager : ReceivePersistentActor
         public SearchSpec Spec { get; } = spec;
 
         public SearchResult? Result { get; set; }
+
+        public IDictionary<string, long> TrainedByNode { get; set; } = new Dictionary<string, long>();
 
         public string? Error { get; set; }
 

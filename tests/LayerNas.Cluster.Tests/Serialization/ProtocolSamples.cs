@@ -69,14 +69,20 @@ internal static class ProtocolSamples
         new SubscribeToSearch { SearchId = "s-1" },
         Progress(),
         new GetSearchStatus { SearchId = "s-1" },
-        new SearchStatus { SearchId = "s-1", Name = "burger", State = "running", Progress = Progress(), Result = Result(), Error = "e" },
+        new SearchStatus
+        {
+            SearchId = "s-1", Name = "burger", State = "running", Progress = Progress(), Result = Result(), Error = "e",
+            TrainedByNode = { ["akka.tcp://layernas@127.0.0.1:1"] = 12 }, LayerNames = { "bun", "patty", "topping" },
+        },
         new ListSearches(),
+        new CancelSearch { SearchId = "s-1", Reason = "by request" },
+        new SearchCancelAccepted { SearchId = "s-1", AlreadyEnded = true },
         new SearchList { Searches = { new SearchStatus { SearchId = "s-1", State = "finished", Result = Result() } } },
-        new SearchCoordinatorSnapshot { Completed = { Completed() }, Failed = { Failed() }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() } },
+        new SearchCoordinatorSnapshot { Completed = { Completed() }, Failed = { Failed() }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() }, Cancelled = new SearchCancelled { SearchId = "s-1", Reason = "by request" } },
         new SearchSubmitted { SearchId = "s-1", Spec = Spec, SubmittedUnixMs = 1_700_000_000_000 },
         Completed(),
         Failed(),
         new SearchCancelled { SearchId = "s-1", Reason = "by request" },
-        new SearchFinished { SearchId = "s-1", Result = Result() },
+        new SearchFinished { SearchId = "s-1", Result = Result(), TrainedByNode = { ["akka.tcp://layernas@127.0.0.1:1"] = 30 } },
     ];
 }

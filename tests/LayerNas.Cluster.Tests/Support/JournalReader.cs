@@ -20,6 +20,7 @@ internal static class JournalReader
             [TrialCompleted.Descriptor.FullName] = TrialCompleted.Parser,
             [TrialFailed.Descriptor.FullName] = TrialFailed.Parser,
             [SearchFinished.Descriptor.FullName] = SearchFinished.Parser,
+            [SearchCancelled.Descriptor.FullName] = SearchCancelled.Parser,
             [SearchSubmitted.Descriptor.FullName] = SearchSubmitted.Parser,
         };
         using var connection = Open(storage);

@@ -1,0 +1,34 @@
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cli.Client;
+
+/// <summary>How a search's status reads in one line.</summary>
+public static class StatusLines
+{
+    /// <summary>"depth 2/3: 5/15 trials, best reward 0.8 at cost 8", as <c>layernas run</c> prints progress.</summary>
+    public static string Progress(SearchProgressUpdate update)
+    {
+        var best = update.Best is { } b ? $", best reward {b.Reward:0.####} at cost {b.Cost:0.###}" : "";
+        return $"depth {update.Stage}/{update.Stages}: {update.Done}/{update.Total} trials{best}";
+    }
+
+    /// <summary>Trials trained per worker node, most first.</summary>
+    public static string Nodes(IDictionary<string, long> trainedByNode) => string.Join(", ", trainedByNode
+        .OrderByDescending(n => n.Value)
+        .ThenBy(n => n.Key, StringComparer.Ordinal)
+        .Select(n => $"{n.Key} {n.Value} trial{(n.Value == 1 ? "" : "s")}"));
+
+    /// <summary>One line of <c>layernas list</c>: id, name, state, and progress or the best result.</summary>
+    public static string Summary(SearchStatus status)
+    {
+        var detail = status switch
+        {
+            { Result.Best: { } best } => $"best reward {best.Reward:0.####} at cost {best.Cost:0.###}, {status.Result.TrialsTrained} trained",
+            { Result: { } result } => $"no architecture in the target, {result.TrialsTrained} trained",
+            { Progress: { } progress } => Progress(progress),
+            { State: "failed" } => status.Error,
+            _ => "",
+        };
+        return $"{status.SearchId}  {status.Name}  {status.State}  {detail}".TrimEnd();
+    }
+}

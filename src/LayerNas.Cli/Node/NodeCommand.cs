@@ -1,0 +1,163 @@
+using Akka.Actor;
+using Akka.Hosting;
+using LayerNas.Cli.Run;
+using LayerNas.Cluster.Api;
+using LayerNas.Cluster.Hosting;
+using LayerNas.Cluster.Searches;
+using LayerNas.Cluster.Serialization;
+using LayerNas.Cluster.Workers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LayerNas.Cli.Node;
+
+/// <summary>
+/// <c>layernas node</c>: one member of a cluster. A coordinator node runs the search manager singleton, its journal
+/// and the gRPC API; a worker node runs worker slots that pull trials; a node may be both. It prints one line once it
+/// is up and runs until SIGTERM or Ctrl-C, then leaves the cluster gracefully: its worker slots hand their leases back.
+/// </summary>
+public static class NodeCommand
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Reads the settings and runs the node; bad settings print one line and return <see cref="ExitCodes.BadInput"/>.</summary>
+    public static async Task<int> MainAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken stop)
+    {
+        if (args is ["--help" or "-h"])
+        {
+            output.WriteLine(NodeSettings.Usage);
+            return ExitCodes.Ok;
+        }
+        NodeSettings settings;
+        try
+        {
+            var loaded = NodeConfiguration.Load(args);
+            settings = NodeSettings.From(loaded.Options, loaded.FromCommandLine);
+        }
+        catch (UsageException e)
+        {
+            errors.WriteLine($"error: {e.Message} (see layernas node --help)");
+            return ExitCodes.BadInput;
+        }
+        return await RunAsync(settings, output, stop);
+    }
+
+    /// <summary>Runs a node until <paramref name="stop"/> fires or its actor system ends.</summary>
+    public static async Task<int> RunAsync(NodeSettings settings, TextWriter output, CancellationToken stop)
+    {
+        var (host, apiUrls) = Build(settings);
+        try
+        {
+            await host.StartAsync(stop);
+        }
+        catch (IOException e)
+        {
+            // Kestrel could not bind the API's address (in use, not on this machine).
+            Console.Error.WriteLine($"error: the API cannot listen on {apiUrls?.Invoke().FirstOrDefault() ?? "its address"}: {e.Message}");
+            host.Dispose();
+            return ExitCodes.Failure;
+        }
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(stop, stopping);
+        _ = system.WhenTerminated.ContinueWith(_ => ended.Cancel(), TaskScheduler.Default);
+        try
+        {
+            await up.Task.WaitAsync(ended.Token);
+            output.WriteLine(UpLine(settings, cluster.SelfAddress.ToString(), apiUrls?.Invoke()));
+            await Task.Delay(Timeout.Infinite, ended.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // SIGTERM, Ctrl-C, or the actor system ended: leave the cluster below.
+        }
+        output.WriteLine("node stopping: handing back leases and leaving the cluster");
+        using (var timeout = new CancellationTokenSource(StopTimeout))
+        {
+            await host.StopAsync(timeout.Token);
+        }
+        host.Dispose();
+        output.WriteLine("node stopped");
+        return ExitCodes.Ok;
+    }
+
+    private static (IHost Host, Func<IReadOnlyList<string>>? ApiUrls) Build(NodeSettings settings)
+    {
+        if (!settings.IsCoordinator)
+        {
+            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            Configure(builder.Logging);
+            builder.Services.AddAkka(ClusterHostingExtensions.SystemName, akka => ConfigureAkka(akka, settings));
+            return (builder.Build(), null);
+        }
+        var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        Configure(web.Logging);
+        web.AddSearchApi(settings.Api, EmbeddedNode.Compile);
+        web.Services.AddAkka(ClusterHostingExtensions.SystemName, akka => ConfigureAkka(akka, settings));
+        var app = web.Build();
+        app.MapSearchApi();
+        return (app, () => app.Urls.ToList());
+    }
+
+    private static void ConfigureAkka(AkkaConfigurationBuilder akka, NodeSettings settings)
+    {
+        akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.InfoLevel;
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
+            .AddLayerNasSerialization()
+            .AddLayerNasCluster(settings.Cluster);
+        if (settings.IsCoordinator)
+        {
+            akka.AddLayerNasStorage(settings.Storage).AddSearchManager(new SearchManagerSettings(), EmbeddedNode.Compile);
+        }
+        else
+        {
+            akka.AddSearchManagerProxy();
+        }
+        if (settings.IsWorker)
+        {
+            akka.AddWorkerPool(new WorkerPoolSettings { Slots = settings.Slots }, EmbeddedNode.Trainers(settings.LogsDirectory));
+        }
+    }
+
+    private static void Configure(ILoggingBuilder logging) => logging
+        .ClearProviders()
+        .AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        })
+        // Logs go to standard error, so standard output carries only the node's own lines ("node up at …").
+        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+        .AddFilter("Microsoft", LogLevel.Warning)
+        .AddFilter("Grpc", LogLevel.Warning)
+        .SetMinimumLevel(LogLevel.Information);
+
+    private static string UpLine(NodeSettings settings, string address, IReadOnlyList<string>? apiUrls)
+    {
+        var parts = new List<string> { $"roles: {string.Join(", ", settings.Cluster.Roles)}" };
+        if (settings.IsWorker)
+        {
+            parts.Add($"slots: {settings.Slots}");
+        }
+        if (settings.IsCoordinator)
+        {
+            var token = settings.Api.Token is null ? "no token, this machine only" : "bearer token required";
+            parts.Add($"API: {string.Join(" ", apiUrls ?? [])} ({token})");
+            parts.Add($"database: {settings.DescribeStorage()}");
+        }
+        if (settings.Cluster.SeedNodes.Length > 0)
+        {
+            parts.Add($"seeds: {string.Join(" ", settings.Cluster.SeedNodes)}");
+        }
+        return $"node up at {address} ({string.Join("; ", parts)})";
+    }
+}

@@ -1,0 +1,178 @@
+using System.Text.RegularExpressions;
+using Akka.Actor;
+using LayerNas.Cluster;
+using LayerNas.Cluster.Api;
+using LayerNas.Cluster.Hosting;
+using Npgsql;
+
+namespace LayerNas.Cli.Node;
+
+/// <summary>The checked settings of a node: what it is, where it listens, whom it joins, what it stores.</summary>
+/// <param name="Cluster">Cluster membership.</param>
+/// <param name="Slots">Worker slots (worker nodes).</param>
+/// <param name="Api">The gRPC API (coordinator nodes).</param>
+/// <param name="Storage">The journal (coordinator nodes).</param>
+/// <param name="LogsDirectory">Where process trainers write their logs (worker nodes).</param>
+public sealed partial record NodeSettings(ClusterNodeSettings Cluster, int Slots, SearchApiSettings Api, StorageSettings Storage, string LogsDirectory)
+{
+    /// <summary>The cluster port of a node with the coordinator role unless told otherwise; workers take any free port.</summary>
+    public const int DefaultCoordinatorPort = 4053;
+
+    /// <summary>The journal of a coordinator node unless told otherwise.</summary>
+    public const string DefaultDatabase = "layernas-coordinator.db";
+
+    /// <summary>Where process trainers write their logs unless told otherwise.</summary>
+    public const string DefaultLogs = "layernas-logs";
+
+    /// <summary>How to call the command.</summary>
+    public const string Usage =
+        "usage: layernas node [--role coordinator|worker|both] [--host H] [--port P] [--public-host H] [--seed akka.tcp://layernas@H:P ...]\n" +
+        "                     [--slots N] [--api http://IP:PORT] [--db SQLITE-FILE|POSTGRESQL-CONNECTION-STRING] [--token T] [--logs DIR]\n" +
+        "  each setting can also come from LAYERNAS_ROLE, LAYERNAS_HOST, LAYERNAS_PORT, LAYERNAS_PUBLIC_HOST, LAYERNAS_SEEDS (comma list),\n" +
+        "  LAYERNAS_SLOTS, LAYERNAS_API, LAYERNAS_DB, LAYERNAS_TOKEN, LAYERNAS_LOGS, or the \"LayerNas\" section of ./appsettings.json;\n" +
+        "  the command line wins over the environment, which wins over appsettings.json";
+
+    /// <summary>Whether the node runs the search manager, its coordinators and the API.</summary>
+    public bool IsCoordinator => Cluster.Roles.Contains(ClusterRoles.Coordinator);
+
+    /// <summary>Whether the node trains trials.</summary>
+    public bool IsWorker => Cluster.Roles.Contains(ClusterRoles.Worker);
+
+    /// <summary>
+    /// Checks the options; throws <see cref="UsageException"/> with one line naming the first problem. Settings that do
+    /// not apply to the node's role are refused when the command line gives them and ignored when they come from the
+    /// environment or appsettings.json, which a whole cluster may share.
+    /// </summary>
+    public static NodeSettings From(NodeOptions options, IReadOnlySet<string> fromCommandLine)
+    {
+        string[] roles = (options.Role ?? "both").Trim().ToLowerInvariant() switch
+        {
+            "coordinator" => [ClusterRoles.Coordinator],
+            "worker" => [ClusterRoles.Worker],
+            "both" => [ClusterRoles.Coordinator, ClusterRoles.Worker],
+            var other => throw new UsageException($"{Names(nameof(NodeOptions.Role))}: '{other}' is not coordinator, worker or both"),
+        };
+        var coordinator = roles.Contains(ClusterRoles.Coordinator);
+        var worker = roles.Contains(ClusterRoles.Worker);
+        RefuseOnCommandLine(fromCommandLine, coordinator ? [] : [nameof(NodeOptions.Api), nameof(NodeOptions.Db), nameof(NodeOptions.Token)], "coordinator");
+        RefuseOnCommandLine(fromCommandLine, worker ? [] : [nameof(NodeOptions.Slots), nameof(NodeOptions.Logs)], "worker");
+
+        var port = options.Port ?? (coordinator ? DefaultCoordinatorPort : 0);
+        if (port is < 0 or > 65535)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.Port))}: {port} is not a port from 0 to 65535");
+        }
+        var seeds = (options.Seeds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Seed).ToArray();
+        if (!coordinator && seeds.Length == 0)
+        {
+            throw new UsageException($"a worker node needs a seed: the coordinator's address, like --seed akka.tcp://{ClusterHostingExtensions.SystemName}@127.0.0.1:{DefaultCoordinatorPort}");
+        }
+        var slots = options.Slots ?? 1;
+        if (slots is < 1 or > 4096)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.Slots))}: {slots} is not a number of slots from 1 to 4096");
+        }
+        var cluster = new ClusterNodeSettings
+        {
+            Hostname = NonEmpty(options.Host, nameof(NodeOptions.Host)) ?? "127.0.0.1",
+            Port = port,
+            PublicHostname = NonEmpty(options.PublicHost, nameof(NodeOptions.PublicHost)),
+            Roles = roles,
+            SeedNodes = seeds,
+        };
+        var api = new SearchApiSettings { Token = NonEmpty(options.Token, nameof(NodeOptions.Token)) };
+        if (coordinator)
+        {
+            try
+            {
+                api.Endpoint = ApiEndpoint.Parse(options.Api ?? ApiEndpoint.DefaultUrl);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"{Names(nameof(NodeOptions.Api))}: {e.Message}");
+            }
+            if (!api.Endpoint.IsLoopback && api.Token is null)
+            {
+                throw new UsageException($"the API at {options.Api} is reachable beyond this machine, so it needs a bearer token: give one with --token or LAYERNAS_TOKEN");
+            }
+            if (api.Token is { } token && token.Any(char.IsWhiteSpace))
+            {
+                throw new UsageException($"{Names(nameof(NodeOptions.Token))}: a token cannot contain spaces");
+            }
+        }
+        var storage = coordinator
+            ? StorageOf(NonEmpty(options.Db, nameof(NodeOptions.Db)) ?? DefaultDatabase)
+            : StorageSettings.SqliteFile(DefaultDatabase);
+        return new NodeSettings(cluster, slots, api, storage, Path.GetFullPath(NonEmpty(options.Logs, nameof(NodeOptions.Logs)) ?? DefaultLogs));
+    }
+
+    /// <summary>
+    /// A PostgreSQL connection string (one with a <c>Host=</c> or <c>Server=</c> key) selects PostgreSQL; a SQLite
+    /// connection string (<c>Data Source=</c>) is used as it is; anything else is the path of a SQLite file.
+    /// </summary>
+    public static StorageSettings StorageOf(string db)
+    {
+        if (PostgreSqlKey().IsMatch(db))
+        {
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(db);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"{Names(nameof(NodeOptions.Db))}: not a valid PostgreSQL connection string ({e.Message})");
+            }
+            return new StorageSettings { ConnectionString = db, ProviderName = StorageSettings.PostgreSqlProvider };
+        }
+        return SqliteKey().IsMatch(db)
+            ? new StorageSettings { ConnectionString = db, ProviderName = StorageSettings.SqliteProvider }
+            : StorageSettings.SqliteFile(db);
+    }
+
+    /// <summary>The database in words, without its password: a file path, or PostgreSQL's user, host and database.</summary>
+    public string DescribeStorage()
+    {
+        if (Storage.IsSqlite)
+        {
+            return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Storage.ConnectionString).DataSource;
+        }
+        var postgres = new NpgsqlConnectionStringBuilder(Storage.ConnectionString);
+        return $"PostgreSQL {postgres.Username}@{postgres.Host}:{postgres.Port}/{postgres.Database}";
+    }
+
+    private static string Seed(string seed)
+    {
+        if (!Address.TryParse(seed, out var address) || address.Host is null || address.Port is null)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.Seeds))}: '{seed}' is not a node address like akka.tcp://{ClusterHostingExtensions.SystemName}@127.0.0.1:{DefaultCoordinatorPort}");
+        }
+        return address.System == ClusterHostingExtensions.SystemName
+            ? seed
+            : throw new UsageException($"{Names(nameof(NodeOptions.Seeds))}: '{seed}' names the actor system '{address.System}', but every node's is '{ClusterHostingExtensions.SystemName}'");
+    }
+
+    private static void RefuseOnCommandLine(IReadOnlySet<string> fromCommandLine, string[] keys, string role)
+    {
+        if (keys.FirstOrDefault(fromCommandLine.Contains) is { } key)
+        {
+            throw new UsageException($"option {Flag(key)} applies to nodes with the {role} role only");
+        }
+    }
+
+    private static string? NonEmpty(string? value, string key) => value switch
+    {
+        null => null,
+        _ when value.Trim().Length == 0 => throw new UsageException($"{Names(key)} is empty"),
+        _ => value.Trim(),
+    };
+
+    private static string Names(string key) => NodeSetting.All.Single(s => s.Key == key).Names;
+
+    private static string Flag(string key) => NodeSetting.All.Single(s => s.Key == key).Flag;
+
+    [GeneratedRegex(@"(^|;)\s*(host|server)\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex PostgreSqlKey();
+
+    [GeneratedRegex(@"(^|;)\s*data\s*source\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex SqliteKey();
+}

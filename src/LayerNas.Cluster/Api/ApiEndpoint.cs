@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace LayerNas.Cluster.Api;
+
+/// <summary>Where the API listens: an <c>http://HOST:PORT</c> URL, served as HTTP/2 without TLS (h2c).</summary>
+/// <param name="Address">The address to bind; <see cref="IPAddress.IPv6Any"/> with <paramref name="AnyAddress"/> for every interface.</param>
+/// <param name="Port">The port; 0 picks a free one.</param>
+/// <param name="AnyAddress">True for <c>*</c> or <c>+</c>: every IPv4 and IPv6 interface.</param>
+public sealed record ApiEndpoint(IPAddress Address, int Port, bool AnyAddress)
+{
+    /// <summary>The URL the API listens on unless told otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:50051";
+
+    /// <summary>Whether only this machine can reach the endpoint; anything else needs a bearer token.</summary>
+    public bool IsLoopback => !AnyAddress && IPAddress.IsLoopback(Address);
+
+    /// <summary>
+    /// Reads an API URL: <c>http://</c>, then an IP address, <c>localhost</c> (127.0.0.1), <c>*</c> or <c>+</c> (every
+    /// interface), then a port. Throws <see cref="FormatException"/> with a one-line message naming the problem.
+    /// </summary>
+    public static ApiEndpoint Parse(string url)
+    {
+        const string scheme = "http://";
+        if (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FormatException($"API URL '{url}': the API speaks plain HTTP/2 (h2c); use http:// and put TLS in front of it if needed");
+        }
+        if (!url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FormatException($"API URL '{url}' must look like http://127.0.0.1:50051");
+        }
+        var authority = url[scheme.Length..].TrimEnd('/');
+        if (authority.Contains('/'))
+        {
+            throw new FormatException($"API URL '{url}' cannot have a path");
+        }
+        var colon = authority.LastIndexOf(':');
+        if (colon <= 0 || authority.EndsWith(']'))
+        {
+            throw new FormatException($"API URL '{url}' needs a port, like http://127.0.0.1:50051");
+        }
+        var (host, portText) = (authority[..colon], authority[(colon + 1)..]);
+        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        {
+            throw new FormatException($"API URL '{url}': port '{portText}' is not a number from 0 to 65535");
+        }
+        if (host is "*" or "+")
+        {
+            return new ApiEndpoint(IPAddress.IPv6Any, port, AnyAddress: true);
+        }
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ApiEndpoint(IPAddress.Loopback, port, AnyAddress: false);
+        }
+        var literal = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+        return IPAddress.TryParse(literal, out var address)
+            ? new ApiEndpoint(address, port, AnyAddress: false)
+            : throw new FormatException($"API URL '{url}': the host must be an IP address, localhost, * or +, not '{host}'");
+    }
+
+    /// <summary>Binds Kestrel to this endpoint for HTTP/2 without TLS.</summary>
+    public void Listen(KestrelServerOptions kestrel)
+    {
+        if (AnyAddress)
+        {
+            kestrel.ListenAnyIP(Port, o => o.Protocols = HttpProtocols.Http2);
+        }
+        else
+        {
+            kestrel.Listen(Address, Port, o => o.Protocols = HttpProtocols.Http2);
+        }
+    }
+}

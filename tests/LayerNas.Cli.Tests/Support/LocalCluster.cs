@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+using LayerNas.Cluster.Tests.Support;
+
+namespace LayerNas.Cli.Tests.Support;
+
+/// <summary>A coordinator and worker nodes as separate layernas processes on 127.0.0.1, each on a free port; all killed on dispose.</summary>
+internal sealed partial class LocalCluster : IAsyncDisposable
+{
+    public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
+
+    private readonly List<LayernasProcess> _processes = [];
+
+    private LocalCluster(TempFolder folder) => Folder = folder;
+
+    public TempFolder Folder { get; }
+
+    /// <summary>The coordinator's API URL, as clients on this machine reach it.</summary>
+    public string Api { get; private set; } = "";
+
+    /// <summary>The coordinator's cluster address.</summary>
+    public string Address { get; private set; } = "";
+
+    public string Database => Folder.File("coordinator.db");
+
+    public LayernasProcess Coordinator => _processes[0];
+
+    /// <summary>The worker nodes' cluster addresses.</summary>
+    public List<string> Workers { get; } = [];
+
+    /// <summary>Starts a coordinator with <paramref name="coordinatorArgs"/> added, then <paramref name="workers"/> worker nodes with two slots each, and waits until all are up.</summary>
+    public static async Task<LocalCluster> StartAsync(int workers, string[]? coordinatorArgs = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var cluster = new LocalCluster(new TempFolder());
+        try
+        {
+            var coordinator = cluster.Add(environment, ["node", "--role", "coordinator", "--port", "0", "--db", cluster.Database, .. coordinatorArgs ?? ["--api", "http://127.0.0.1:0"]]);
+            var up = await coordinator.LineAsync("node up at ", StartDeadline);
+            cluster.Address = AddressOf(up);
+            cluster.Api = $"http://127.0.0.1:{ApiPort().Match(up).Groups[1].Value}";
+            var starting = Enumerable.Range(0, workers)
+                .Select(_ => cluster.Add(environment, ["node", "--role", "worker", "--port", "0", "--slots", "2", "--seed", cluster.Address, "--logs", cluster.Folder.File("logs")]))
+                .ToList();
+            foreach (var worker in starting)
+            {
+                cluster.Workers.Add(AddressOf(await worker.LineAsync("node up at ", StartDeadline)));
+            }
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+        Folder.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private LayernasProcess Add(IReadOnlyDictionary<string, string>? environment, string[] args)
+    {
+        var process = LayernasProcess.Start(Folder.Path, environment, args);
+        _processes.Add(process);
+        return process;
+    }
+
+    private static string AddressOf(string upLine) => upLine.Split(' ')[3];
+
+    [GeneratedRegex(@"API: http://[^ ]*:(\d+)")]
+    private static partial Regex ApiPort();
+}
