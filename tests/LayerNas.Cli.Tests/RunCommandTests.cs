@@ -73,7 +73,7 @@ public sealed class RunCommandTests
 
         Assert.Equal(1, outcome.ExitCode);
         var line = Assert.Single(outcome.StderrLines);
-        Assert.StartsWith("error: cannot use the PostgreSQL database 'nas' as u on 127.0.0.1:1: ", line);
+        Assert.StartsWith("error: cannot use PostgreSQL u@127.0.0.1:1/nas: ", line);
         Assert.DoesNotContain("secret", line);
         Assert.Equal("", outcome.Stdout);
     }

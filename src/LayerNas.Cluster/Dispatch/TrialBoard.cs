@@ -174,6 +174,12 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         return (failures, Serve(now));
     }
 
+    /// <summary>Whether a lease is out (granted and not yet ended).</summary>
+    public bool IsOut(string leaseId) => _leases.ContainsKey(leaseId);
+
+    /// <summary>How many leases a worker holds.</summary>
+    public int LeasesHeldBy(TWorker worker) => _leases.Values.Count(l => l.Worker.Equals(worker));
+
     /// <summary>Whether a worker holds a lease or waits for one.</summary>
     public bool Knows(TWorker worker) => _waitingByWorker.ContainsKey(worker) || _leases.Values.Any(l => l.Worker.Equals(worker));
 

@@ -44,6 +44,11 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
         Receive<HandBack>(m =>
         {
             var now = DateTime.UtcNow;
+            var outstanding = m.LeaseIds.Count(_board.IsOut);
+            if (outstanding > 0)
+            {
+                _log.Info("{0} handed back {1} trial(s); they are queued again at once", m.Worker, outstanding);
+            }
             var grants = m.LeaseIds.SelectMany(id => _board.HandBack(id, now)).ToList();
             Sender.Tell(new LeasesClosed { LeaseIds = { m.LeaseIds } });
             Send(grants);
@@ -57,6 +62,10 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
         Receive<Terminated>(t =>
         {
             _watched.Remove(t.ActorRef);
+            if (_board.LeasesHeldBy(t.ActorRef) is var held and > 0)
+            {
+                _log.Warning("{0} is gone while holding {1} trial(s); they are queued again as failed attempts", t.ActorRef.Path, held);
+            }
             var (failures, grants) = _board.Lost(t.ActorRef, DateTime.UtcNow);
             Settle(failures);
             Send(grants);

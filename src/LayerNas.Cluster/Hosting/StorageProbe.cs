@@ -23,7 +23,7 @@ public static class StorageProbe
         catch (Exception e) when (e is NpgsqlException or TimeoutException or ArgumentException or InvalidOperationException)
         {
             var reason = e is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}" : e.Message;
-            throw new StorageUnavailableException($"cannot use the {settings.Describe()}: {OneLine(reason)}", e);
+            throw new StorageUnavailableException($"cannot use {settings.Describe()}: {OneLine(reason)}", e);
         }
     }
 

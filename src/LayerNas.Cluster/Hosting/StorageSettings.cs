@@ -28,8 +28,9 @@ public sealed class StorageSettings
     public static StorageSettings PostgreSql(string connectionString) => new() { ConnectionString = connectionString, ProviderName = PostgreSqlProvider };
 
     /// <summary>
-    /// Reads what a user passes as <c>--db</c>: a PostgreSQL connection string (<c>Host=…;Database=…;Username=…</c>) or
-    /// URL (<c>postgresql://user:password@host:port/database</c>), or else the path of a SQLite file.
+    /// Reads what a user passes as <c>--db</c>: a PostgreSQL connection string (one with a <c>Host</c> or <c>Server</c>
+    /// key) or URL (<c>postgresql://user:password@host:port/database</c>), a SQLite connection string (one with a
+    /// <c>Data Source</c> key), or else the path of a SQLite file.
     /// </summary>
     /// <exception cref="FormatException">The value is empty, or a PostgreSQL connection string or URL that cannot be read; the message says why in one line.</exception>
     public static StorageSettings Parse(string database)
@@ -43,21 +44,25 @@ public sealed class StorageSettings
         {
             return PostgreSql(FromUrl(text));
         }
-        if (LooksLikePostgreSqlKeywords(text))
+        var keywords = Keywords(text);
+        if (keywords?.ContainsKey("host") == true || keywords?.ContainsKey("server") == true)
         {
             try
             {
-                return PostgreSql(new NpgsqlConnectionStringBuilder(text).ConnectionString);
+                _ = new NpgsqlConnectionStringBuilder(text);
             }
             catch (ArgumentException e)
             {
                 throw new FormatException($"not a valid PostgreSQL connection string: {e.Message}", e);
             }
+            return PostgreSql(text);
         }
-        return SqliteFile(text);
+        return keywords?.ContainsKey("data source") == true
+            ? new StorageSettings { ConnectionString = text, ProviderName = SqliteProvider }
+            : SqliteFile(text);
     }
 
-    /// <summary>The database as people read it, without its password: the SQLite file's path, or the PostgreSQL database, user, host and port.</summary>
+    /// <summary>The database as people read it, without its password: the SQLite file's path, or "PostgreSQL user@host:port/database".</summary>
     public string Describe()
     {
         if (IsSqlite)
@@ -65,26 +70,24 @@ public sealed class StorageSettings
             return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
         }
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-        return $"PostgreSQL database '{builder.Database ?? builder.Username}' as {builder.Username} on {builder.Host}:{builder.Port}";
+        return $"PostgreSQL {builder.Username}@{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
     }
 
-    private static bool LooksLikePostgreSqlKeywords(string text)
+    private static DbConnectionStringBuilder? Keywords(string text)
     {
         if (!text.Contains('='))
         {
-            return false;
+            return null;
         }
-        var keywords = new DbConnectionStringBuilder();
         try
         {
-            keywords.ConnectionString = text;
+            return new DbConnectionStringBuilder { ConnectionString = text };
         }
         catch (ArgumentException)
         {
             // Not key=value pairs at all: a file name that happens to hold '='.
-            return false;
+            return null;
         }
-        return keywords.ContainsKey("host") || keywords.ContainsKey("server");
     }
 
     private static string FromUrl(string text)

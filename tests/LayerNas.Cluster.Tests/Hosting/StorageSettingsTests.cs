@@ -31,7 +31,18 @@ public sealed class StorageSettingsTests
         Assert.False(storage.IsSqlite);
         Assert.Equal(StorageSettings.PostgreSqlProvider, storage.ProviderName);
         var builder = new NpgsqlConnectionStringBuilder(storage.ConnectionString);
+        Assert.Equal(text.StartsWith("postgres") ? builder.ConnectionString : text, storage.ConnectionString);
         Assert.Equal((host, port, user, password, database), (builder.Host, builder.Port, builder.Username, builder.Password, builder.Database));
+    }
+
+    [Fact]
+    public void A_sqlite_connection_string_is_used_as_it_is()
+    {
+        var storage = StorageSettings.Parse("Data Source=/tmp/x/search.db;Cache=Shared");
+
+        Assert.True(storage.IsSqlite);
+        Assert.Equal("Data Source=/tmp/x/search.db;Cache=Shared", storage.ConnectionString);
+        Assert.Equal("/tmp/x/search.db", storage.Describe());
     }
 
     [Fact]
@@ -39,7 +50,7 @@ public sealed class StorageSettingsTests
     {
         var description = StorageSettings.Parse("Host=db.example;Username=u;Password=secret;Database=nas").Describe();
 
-        Assert.Equal("PostgreSQL database 'nas' as u on db.example:5432", description);
+        Assert.Equal("PostgreSQL u@db.example:5432/nas", description);
     }
 
     [Theory]
@@ -64,7 +75,7 @@ public sealed class StorageSettingsTests
 
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => StorageProbe.EnsureReachableAsync(storage));
 
-        Assert.StartsWith("cannot use the PostgreSQL database 'nas' as u on 127.0.0.1:1: ", error.Message);
+        Assert.StartsWith("cannot use PostgreSQL u@127.0.0.1:1/nas: ", error.Message);
         Assert.DoesNotContain('\n', error.Message);
         Assert.DoesNotContain("secret", error.Message);
     }
@@ -77,7 +88,7 @@ public sealed class StorageSettingsTests
 
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => StorageProbe.EnsureReachableAsync(StorageSettings.PostgreSql(missing.ConnectionString)));
 
-        Assert.Contains($"'{missing.Database}'", error.Message);
+        Assert.Contains($"/{missing.Database}: ", error.Message);
         Assert.Contains("3D000", error.Message);
     }
 
