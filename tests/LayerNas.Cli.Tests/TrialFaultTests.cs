@@ -20,6 +20,21 @@ public sealed class TrialFaultTests
         AssertFaultsRecorded(result.RootElement);
     }
 
+    [Fact]
+    public async Task A_search_on_a_coordinator_and_two_worker_processes_records_each_fault_with_its_reason_and_finishes()
+    {
+        using var folder = new TempFolder();
+        var spec = FaultSpec.Write(folder.Path);
+        await using var cluster = await LocalCluster.StartAsync(workers: 2);
+
+        var submitted = await Layernas.RunAsync(folder.Path, "submit", spec, "--server", cluster.Api, "--watch", "--output", "result.json");
+
+        Assert.True(submitted.ExitCode == 0, submitted.Stderr);
+        Assert.Contains("trials: 3 trained, 3 failed", submitted.Stdout);
+        using var result = JsonDocument.Parse(File.ReadAllText(folder.File("result.json")));
+        AssertFaultsRecorded(result.RootElement);
+    }
+
     /// <summary>The result of the fault spec: finished, the healthy architectures trained, each fault failed for good after its retries with its documented reason.</summary>
     internal static void AssertFaultsRecorded(JsonElement result)
     {
