@@ -232,7 +232,9 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         }
         Dispatch(_state!.TakeNewTrials());
         AfterProgress();
-        if (_finished is null && _eventsSinceSnapshot >= _settings.SnapshotEvery)
+        // A snapshot holds every settled trial, so snapshots grow apart as the search grows: the bytes written stay
+        // proportional to the trials, and recovery still replays at most half as many events as the snapshot holds.
+        if (_finished is null && _eventsSinceSnapshot >= Math.Max(_settings.SnapshotEvery, _state!.Settled.Count / 2))
         {
             SaveSnapshot(Snapshot());
             _eventsSinceSnapshot = 0;
