@@ -6,14 +6,14 @@ namespace LayerNas.ThroughputBench;
 internal sealed record BenchOptions(int Layers, int Options, int Buckets, int Slots, string[] Storages, string Postgres)
 {
     public const string Usage =
-        "usage: LayerNas.ThroughputBench [--layers 20] [--options 20] [--buckets 20] [--slots 4] [--storage sqlite|postgresql|both]\n" +
+        "usage: LayerNas.ThroughputBench [--layers 30] [--options 20] [--buckets 30] [--slots 4] [--storage sqlite|postgresql|both]\n" +
         "                                [--postgres CONNECTION]  (default: env LAYERNAS_BENCH_POSTGRES, else the .ci/run server)";
 
     private const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=layernas;Password=layernas;Database=postgres";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchOptions(20, 20, 20, 4, ["sqlite", "postgresql"],
+        var options = new BenchOptions(30, 20, 30, 4, ["sqlite", "postgresql"],
             Environment.GetEnvironmentVariable("LAYERNAS_BENCH_POSTGRES") is { Length: > 0 } configured ? configured : DefaultPostgres);
         for (var i = 0; i < args.Count; i++)
         {

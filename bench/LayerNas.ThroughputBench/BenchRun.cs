@@ -37,11 +37,13 @@ internal static partial class BenchRun
 
             using var channel = GrpcChannel.ForAddress(api);
             var client = new SearchService.SearchServiceClient(channel);
+            var cpuBefore = nodes.Select(n => n.CpuTime).ToList();
             var clock = Stopwatch.StartNew();
             var accepted = await client.SubmitAsync(new SubmitRequest { Spec = BenchSpec.Create(options, $"throughput-{storage}") });
             var result = await FinishedAsync(client, accepted.SearchId);
             clock.Stop();
-            return new Measurement(storage, result.TrialsTrained, await database.CompletionsAsync(accepted.SearchId), clock.Elapsed);
+            var cpu = nodes.Select((n, i) => n.CpuTime - cpuBefore[i]).ToList();
+            return new Measurement(storage, result.TrialsTrained, await database.CompletionsAsync(accepted.SearchId), clock.Elapsed, cpu[0], cpu[1] + cpu[2]);
         }
         finally
         {

@@ -56,6 +56,16 @@ internal sealed class NodeProcess : IDisposable
         throw new TimeoutException($"layernas node was not up within {deadline}");
     }
 
+    /// <summary>CPU time the node has used so far (user and system, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

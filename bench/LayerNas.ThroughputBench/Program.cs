@@ -21,7 +21,8 @@ foreach (var storage in options.Storages)
     var measurement = await BenchRun.MeasureAsync(options, storage);
     measurements.Add(measurement);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{storage,-10} {measurement.Trials,6} trials ({measurement.Persisted} persisted) in {measurement.Elapsed.TotalSeconds,6:0.00} s = {measurement.TrialsPerSecond,7:0} trials/s"));
+        $"{storage,-10} {measurement.Trials,6} trials ({measurement.Persisted} persisted) in {measurement.Elapsed.TotalSeconds,6:0.00} s = {measurement.TrialsPerSecond,7:0} trials/s" +
+        $"  (CPU: coordinator {measurement.CoordinatorCpu.TotalSeconds:0.00} s, workers {measurement.WorkerCpu.TotalSeconds:0.00} s)"));
     if (measurement.Persisted != measurement.Trials)
     {
         Console.Error.WriteLine($"error: the journal holds {measurement.Persisted} completions for {measurement.Trials} trained trials");
