@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using LayerNas.Cli;
+using LayerNas.Cli.Bench;
 using LayerNas.Cli.Client;
 using LayerNas.Cli.Node;
 using LayerNas.Cli.Run;
@@ -27,6 +28,7 @@ try
         ["run", .. var rest] => await RunCommand.RunAsync(RunOptions.Parse(rest), Console.Out, stop.Token),
         ["node", .. var rest] => await NodeCommand.MainAsync(rest, Console.Out, Console.Error, stop.Token),
         [var command, .. var rest] when ClientOptions.Commands.Contains(command) => await ClientCommand.MainAsync(command, rest, Console.Out, Console.Error, stop.Token),
+        ["bench", "compare", .. var rest] => await BenchCompareCommand.RunAsync(rest, Console.Out, Console.Error),
         [] or ["--help" or "-h" or "help"] => Usage(Console.Out, ExitCodes.Ok),
         [var command, ..] => throw new UsageException($"unknown command '{command}'"),
     };

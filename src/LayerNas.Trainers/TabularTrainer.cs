@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using LayerNas.Core.Costs;
-using LayerNas.Core.Randomness;
 using LayerNas.Core.Search;
 
 namespace LayerNas.Trainers;
@@ -12,8 +11,8 @@ namespace LayerNas.Trainers;
 /// <remarks>
 /// The row key is the job's option names joined by ':' (<see cref="Core.Space.SearchSpace.Key"/>). A table may hold
 /// several rows per key, one per training seed. Without a seed the reward and each metric are the mean of that
-/// column's non-empty cells over the key's rows. With a seed one row stands for the training run, chosen as
-/// <see cref="SplitMix64.Hash(ulong, string)"/>(seed, key) modulo the number of rows, and every value comes from it.
+/// column's non-empty cells over the key's rows. With a seed one row stands for the training run
+/// (<see cref="BenchmarkTable.SeedRow"/>) and every value comes from it.
 /// A missing key or an empty reward fails the trial with a readable reason; an empty metric is left out.
 /// </remarks>
 public sealed class TabularTrainer : ITrainer
@@ -44,18 +43,16 @@ public sealed class TabularTrainer : ITrainer
     {
         cancellationToken.ThrowIfCancellationRequested();
         var key = string.Join(':', job.OptionNames);
-        var rows = _table.RowsFor(key);
-        if (rows == 0)
+        if (_table.RowsFor(key) == 0)
         {
             throw new TrainerException($"the table has no row for '{key}'");
         }
-        int? row = _seed is { } seed ? (int)(SplitMix64.Hash(seed, key) % (ulong)rows) : null;
-        var reward = Read(key, _rewardColumn, rows, row)
+        var reward = _table.Read(key, _rewardColumn, _seed)
             ?? throw new TrainerException($"the table's '{_rewardColumn}' is empty for '{key}'");
         var metrics = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         foreach (var metric in _metrics)
         {
-            if (Read(key, metric, rows, row) is { } value)
+            if (_table.Read(key, metric, _seed) is { } value)
             {
                 metrics[metric] = value;
             }
@@ -65,14 +62,4 @@ public sealed class TabularTrainer : ITrainer
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private double? Read(string key, string column, int rows, int? row)
-    {
-        if (row is { } chosen)
-        {
-            return _table.Value(key, column, chosen);
-        }
-        var values = Enumerable.Range(0, rows).Select(r => _table.Value(key, column, r)).OfType<double>().ToList();
-        return values.Count == 0 ? null : values.Average();
-    }
 }

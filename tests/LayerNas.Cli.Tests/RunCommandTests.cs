@@ -31,6 +31,47 @@ public sealed class RunCommandTests
     }
 
     [Theory]
+    [InlineData("layernas")]
+    [InlineData("grid")]
+    [InlineData("random")]
+    [InlineData("evolution")]
+    [InlineData("reinforce")]
+    public async Task The_table_backed_example_runs_with_every_strategy_within_its_budget(string strategy)
+    {
+        using var folder = new TempFolder();
+        var spec = Examples.Path("cnn-table.json");
+
+        var outcome = await Layernas.RunAsync(folder.Path, "run", spec, "--strategy", strategy, "--max-trials", "30", "--seed", "4", "--output", "result.json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        using var result = JsonDocument.Parse(File.ReadAllText(folder.File("result.json")));
+        var trained = long.Parse(result.RootElement.GetProperty("trialsTrained").GetString()!);
+        Assert.InRange(trained, 1, 30);
+        Assert.Equal(strategy, result.RootElement.GetProperty("strategy").GetString());
+        Assert.InRange(result.RootElement.GetProperty("best").GetProperty("cost").GetDouble(), 0, 2_000_000);
+        Assert.True(result.RootElement.GetProperty("best").GetProperty("metrics").TryGetProperty("test_acc", out _));
+    }
+
+    [Theory]
+    [InlineData("random")]
+    [InlineData("evolution")]
+    [InlineData("reinforce")]
+    public async Task The_same_seed_and_budget_give_the_same_search_on_any_number_of_workers(string strategy)
+    {
+        using var folder = new TempFolder();
+        var spec = Examples.Path("cnn-table.json");
+
+        var first = await Layernas.RunAsync(folder.Path, "run", spec, "--strategy", strategy, "--max-trials", "25", "--seed", "9", "--workers", "1", "--db", "a.db", "--output", "a.json");
+        var second = await Layernas.RunAsync(folder.Path, "run", spec, "--strategy", strategy, "--max-trials", "25", "--seed", "9", "--workers", "4", "--db", "b.db", "--output", "b.json");
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Equal(File.ReadAllText(folder.File("a.json")), File.ReadAllText(folder.File("b.json")));
+        using var result = JsonDocument.Parse(File.ReadAllText(folder.File("a.json")));
+        Assert.Equal("25", result.RootElement.GetProperty("trialsTrained").GetString());
+    }
+
+    [Theory]
     [InlineData("sqlite")]
     [InlineData("postgresql")]
     public async Task A_run_killed_midway_resumes_on_the_next_run_to_the_same_result_without_training_a_completed_trial_again(string storage)
@@ -107,6 +148,13 @@ public sealed class RunCommandTests
         { "option --db: not a valid PostgreSQL connection string", ["run", "BURGER", "--db", "Host=db;Colour=blue"] },
         { "option --db: not a valid PostgreSQL URL", ["run", "BURGER", "--db", "postgresql://"] },
         { "$.layers[0].options", ["run", "EMPTY_LAYER"] },
+        { "malformed JSON at line 1", ["run", "SPEC:{\"name\": \"x\",, }"] },
+        { "$.layers[0].optionz: unknown field 'optionz'", ["run", "BURGER_EDIT:\"options\":[{\"name\":\"plain\"|\"optionz\":[{\"name\":\"plain\""] },
+        { "$.strategy: unknown strategy 'annealing'", ["run", "BURGER_EDIT:\"layernas\":|\"annealing\":"] },
+        { "$.layers[0].options[0].cost", ["run", "BURGER_EDIT:\"cost\": 1}|\"cost\": -1}"] },
+        { "$.target: no architecture costs between 30 and 40", ["run", "BURGER_EDIT:\"min\": 7, \"max\": 9|\"min\": 30, \"max\": 40"] },
+        { "$.strategy.layernas.buckets", ["run", "BURGER_EDIT:\"buckets\": 4|\"buckets\": 0"] },
+        { "$.cost.table: the table has no row for", ["run", "SHORT_TABLE"] },
     };
 
     [Theory]
@@ -116,7 +164,15 @@ public sealed class RunCommandTests
         using var folder = new TempFolder();
         var empty = folder.File("empty-layer.json");
         File.WriteAllText(empty, """{"name": "e", "layers": [{"name": "a", "options": []}], "cost": {"additive": {}}, "strategy": {"layernas": {}}, "trainer": {"synthetic": {}}}""");
-        var resolved = args.Select(a => a switch { "BURGER" => Examples.Path("burger.json"), "EMPTY_LAYER" => empty, _ => a }).ToArray();
+        var resolved = args.Select(a => a switch
+        {
+            "BURGER" => Examples.Path("burger.json"),
+            "EMPTY_LAYER" => empty,
+            "SHORT_TABLE" => WriteShortTable(folder),
+            _ when a.StartsWith("SPEC:", StringComparison.Ordinal) => Write(folder, a["SPEC:".Length..]),
+            _ when a.StartsWith("BURGER_EDIT:", StringComparison.Ordinal) => WriteBurgerEdit(folder, a["BURGER_EDIT:".Length..]),
+            _ => a,
+        }).ToArray();
 
         var outcome = await Layernas.RunAsync(folder.Path, resolved);
 
@@ -126,6 +182,32 @@ public sealed class RunCommandTests
         Assert.Contains(expected, line);
         Assert.Equal("", outcome.Stdout);
         Assert.False(File.Exists(folder.File("layernas.db")));
+    }
+
+    private static string Write(TempFolder folder, string text)
+    {
+        var path = folder.File("spec.json");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>The burger example with one piece of its text replaced: "old|new".</summary>
+    private static string WriteBurgerEdit(TempFolder folder, string edit)
+    {
+        var (old, replacement) = (edit[..edit.IndexOf('|')], edit[(edit.IndexOf('|') + 1)..]);
+        var burger = File.ReadAllText(Examples.Path("burger.json")).Replace(" ", "").Replace("\n", "");
+        var compactOld = old.Replace(" ", "");
+        Assert.Contains(compactOld, burger);
+        var first = burger.IndexOf(compactOld, StringComparison.Ordinal);
+        return Write(folder, burger[..first] + replacement.Replace(" ", "") + burger[(first + compactOld.Length)..]);
+    }
+
+    /// <summary>The example table spec over a copy of its table that lacks one architecture's row.</summary>
+    private static string WriteShortTable(TempFolder folder)
+    {
+        var rows = File.ReadAllLines(Examples.Path("tables/cnn4x4.csv"));
+        File.WriteAllLines(folder.File("short.csv"), rows.Take(rows.Length - 1));
+        return Write(folder, File.ReadAllText(Examples.Path("cnn-table.json")).Replace("tables/cnn4x4.csv", "short.csv"));
     }
 
     private static long CompletedSoFar(TestDatabase database, string searchId)

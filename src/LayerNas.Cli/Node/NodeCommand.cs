@@ -75,10 +75,10 @@ public static class NodeCommand
         {
             await host.StartAsync(stop);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Kestrel could not bind the API's address (in use, not on this machine).
-            Console.Error.WriteLine($"error: the API cannot listen on {apiUrls?.Invoke().FirstOrDefault() ?? "its address"}: {e.Message}");
+            // A port in use, an address not on this machine, a database that cannot be opened.
+            Console.Error.WriteLine($"error: the node could not start: {StartFailure(e)}");
             host.Dispose();
             return (ExitCodes.Failure, false);
         }
@@ -108,6 +108,15 @@ public static class NodeCommand
         host.Dispose();
         output.WriteLine("node stopped");
         return (ExitCodes.Ok, downed);
+    }
+
+    /// <summary>The first failure that says what went wrong, and its root cause when that adds something (hosting wraps both in aggregates).</summary>
+    private static string StartFailure(Exception error)
+    {
+        var first = error is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : error;
+        var message = first.Message.Replace(" See InnerException for details.", "", StringComparison.Ordinal);
+        var cause = first.GetBaseException();
+        return ReferenceEquals(cause, first) || message.Contains(cause.Message, StringComparison.OrdinalIgnoreCase) ? message : $"{message} ({cause.Message})";
     }
 
     private static (IHost Host, Func<IReadOnlyList<string>>? ApiUrls) Build(NodeSettings settings)

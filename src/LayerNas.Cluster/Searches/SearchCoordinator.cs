@@ -285,15 +285,15 @@ public sealed class SearchCoordinator : ReceivePersistentActor
 
     private void AfterProgress()
     {
-        if (_state!.IsDone)
-        {
-            Finish("finished", () => { });
-            return;
-        }
+        // The last update goes out too, so a watcher's final line shows the final best.
         var progress = Progress();
         foreach (var subscriber in _subscribers)
         {
             subscriber.Tell(progress);
+        }
+        if (_state!.IsDone)
+        {
+            Finish("finished", () => { });
         }
     }
 

@@ -1,7 +1,6 @@
 using LayerNas.Core.Randomness;
 using LayerNas.Core.Search;
 using LayerNas.Core.Space;
-using LayerNas.Core.Strategies;
 
 namespace LayerNas.Core.Baselines;
 
@@ -16,12 +15,12 @@ namespace LayerNas.Core.Baselines;
 /// members without replacement, take the best (the first sampled among equals), and move one randomly chosen layer
 /// to a different option, drawing again (up to <see cref="MutationAttempts"/> times) until the child is feasible;
 /// when no draw is, the child is the parent itself, answered from the trial cache.</para>
-/// <para>A round's outcomes are applied in proposal order once all are in, so the population never depends on the
+/// <para>A round's outcomes are applied in proposal order once all are in (see <see cref="RoundStrategy"/>), so the population never depends on the
 /// order trials finish in. A failed trial (no reward) does not join; a population short of members after failures
 /// is topped up with fresh random architectures. The search's trial budget ends it; by itself it ends only when every
 /// feasible architecture has been proposed or no feasible architecture can be found.</para>
 /// </remarks>
-public sealed class RegularizedEvolution : ISearchStrategy
+public sealed class RegularizedEvolution : RoundStrategy
 {
     /// <summary>Default population size.</summary>
     public const int DefaultPopulation = 50;
@@ -43,10 +42,7 @@ public sealed class RegularizedEvolution : ISearchStrategy
     private readonly DistinctFeasibleSampler _sampler;
     private readonly int[] _mutableLayers;
     private readonly List<(Architecture Architecture, double Reward)> _population = [];
-    private ProposalRound? _round;
     private bool _filling = true;
-    private long _proposed;
-    private long _reported;
 
     /// <summary>Prepares an evolution of <paramref name="problem"/> whose random choices follow <paramref name="seed"/>.</summary>
     public RegularizedEvolution(SearchProblem problem, ulong seed, int population = DefaultPopulation, int sampleSize = DefaultSampleSize, int batch = DefaultBatch)
@@ -73,51 +69,14 @@ public sealed class RegularizedEvolution : ISearchStrategy
     }
 
     /// <inheritdoc />
-    public string Name => "evolution";
-
-    /// <inheritdoc />
-    public bool IsDone { get; private set; }
-
-    /// <inheritdoc />
-    /// <remarks>Total is the number of architectures proposed so far.</remarks>
-    public SearchProgress Progress => new(1, 1, (int)Math.Min(_reported, int.MaxValue), (int)Math.Min(_proposed, int.MaxValue));
+    public override string Name => "evolution";
 
     /// <summary>The living population, oldest first, with the rewards that earned each its place.</summary>
     public IReadOnlyList<(Architecture Architecture, double Reward)> Population => _population;
 
     /// <inheritdoc />
-    public IReadOnlyList<Architecture> Propose()
-    {
-        if (IsDone || _round is { IsComplete: false })
-        {
-            return [];
-        }
-        if (_round is not null)
-        {
-            Apply(_round);
-            _round = null;
-        }
-        var proposals = _sampler.AllSeen ? [] : _filling ? Founders() : _population.Count > 0 ? Children() : [];
-        if (proposals.Count == 0)
-        {
-            IsDone = true;
-            return [];
-        }
-        _round = new ProposalRound(proposals);
-        _proposed += proposals.Count;
-        return proposals;
-    }
-
-    /// <inheritdoc />
-    public void Report(Architecture architecture, double? reward)
-    {
-        if (_round is null)
-        {
-            throw new InvalidOperationException($"architecture {architecture} was reported while no round was open");
-        }
-        _round.Report(architecture, reward);
-        _reported++;
-    }
+    protected override IReadOnlyList<Architecture> NextRound() =>
+        _sampler.AllSeen ? [] : _filling ? Founders() : _population.Count > 0 ? Children() : [];
 
     private List<Architecture> Founders()
     {
@@ -185,7 +144,7 @@ public sealed class RegularizedEvolution : ISearchStrategy
         return parent;
     }
 
-    private void Apply(ProposalRound round)
+    private protected override void Learn(ProposalRound round)
     {
         foreach (var (architecture, reward) in round.Outcomes())
         {

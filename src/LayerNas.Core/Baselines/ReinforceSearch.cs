@@ -1,7 +1,6 @@
 using LayerNas.Core.Randomness;
 using LayerNas.Core.Search;
 using LayerNas.Core.Space;
-using LayerNas.Core.Strategies;
 
 namespace LayerNas.Core.Baselines;
 
@@ -23,7 +22,7 @@ namespace LayerNas.Core.Baselines;
 /// a round without a reward leaves θ alone. The search's trial budget ends it; by itself it ends only when every
 /// feasible architecture has been proposed or no feasible architecture can be found.</para>
 /// </remarks>
-public sealed class ReinforceSearch : ISearchStrategy
+public sealed class ReinforceSearch : RoundStrategy
 {
     /// <summary>Default step size of the policy update.</summary>
     public const double DefaultLearningRate = 0.05;
@@ -52,9 +51,6 @@ public sealed class ReinforceSearch : ISearchStrategy
     private readonly double[][] _secondMoment;
     private int _steps;
     private double? _baseline;
-    private ProposalRound? _round;
-    private long _proposed;
-    private long _reported;
 
     /// <summary>Prepares a policy-gradient search of <paramref name="problem"/> whose samples follow <paramref name="seed"/>.</summary>
     public ReinforceSearch(SearchProblem problem, ulong seed, double learningRate = DefaultLearningRate, int batch = DefaultBatch, double baselineDecay = DefaultBaselineDecay)
@@ -83,30 +79,14 @@ public sealed class ReinforceSearch : ISearchStrategy
     }
 
     /// <inheritdoc />
-    public string Name => "reinforce";
-
-    /// <inheritdoc />
-    public bool IsDone { get; private set; }
-
-    /// <inheritdoc />
-    /// <remarks>Total is the number of architectures proposed so far.</remarks>
-    public SearchProgress Progress => new(1, 1, (int)Math.Min(_reported, int.MaxValue), (int)Math.Min(_proposed, int.MaxValue));
+    public override string Name => "reinforce";
 
     /// <summary>The current probability of each option of a layer.</summary>
     public double[] Policy(int layer) => Softmax(_logits[layer]);
 
     /// <inheritdoc />
-    public IReadOnlyList<Architecture> Propose()
+    protected override IReadOnlyList<Architecture> NextRound()
     {
-        if (IsDone || _round is { IsComplete: false })
-        {
-            return [];
-        }
-        if (_round is not null)
-        {
-            Apply(_round);
-            _round = null;
-        }
         var proposals = new List<Architecture>(_batch);
         while (!_sampler.AllSeen && proposals.Count < _batch)
         {
@@ -117,25 +97,7 @@ public sealed class ReinforceSearch : ISearchStrategy
             _sampler.Mark(drawn);
             proposals.Add(drawn);
         }
-        if (proposals.Count == 0)
-        {
-            IsDone = true;
-            return [];
-        }
-        _round = new ProposalRound(proposals);
-        _proposed += proposals.Count;
         return proposals;
-    }
-
-    /// <inheritdoc />
-    public void Report(Architecture architecture, double? reward)
-    {
-        if (_round is null)
-        {
-            throw new InvalidOperationException($"architecture {architecture} was reported while no round was open");
-        }
-        _round.Report(architecture, reward);
-        _reported++;
     }
 
     private Architecture? SampleFeasible()
@@ -171,7 +133,7 @@ public sealed class ReinforceSearch : ISearchStrategy
         return probabilities.Length - 1;
     }
 
-    private void Apply(ProposalRound round)
+    private protected override void Learn(ProposalRound round)
     {
         var policies = _logits.Select(Softmax).ToArray();
         var gradient = _logits.Select(l => new double[l.Length]).ToArray();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using LayerNas.Core.Randomness;
 
 namespace LayerNas.Core.Costs;
 
@@ -52,6 +53,35 @@ public sealed class BenchmarkTable
         var text = _cells[_rowsByKey[key][seedIndex]][_columns[column]];
         return text.Length == 0 ? null : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// The row of a key that stands for training run <paramref name="seed"/>, as NATS-Bench picks one training seed
+    /// per architecture: <see cref="SplitMix64.Hash(ulong, string)"/>(seed, key) modulo the key's rows. Throws
+    /// <see cref="ArgumentException"/> for a key the table lacks.
+    /// </summary>
+    public int SeedRow(string key, ulong seed)
+    {
+        var rows = RowsFor(key);
+        if (rows == 0)
+        {
+            throw new ArgumentException($"the table has no row for '{key}'", nameof(key));
+        }
+        return (int)(SplitMix64.Hash(seed, key) % (ulong)rows);
+    }
+
+    /// <summary>The mean of a column's non-empty cells over a key's rows (its training seeds), or null when every one is empty.</summary>
+    public double? Mean(string key, string column)
+    {
+        var values = Enumerable.Range(0, RowsFor(key)).Select(row => Value(key, column, row)).OfType<double>().ToList();
+        return values.Count == 0 ? null : values.Average();
+    }
+
+    /// <summary>
+    /// What one training run of a key reads from a column: with a seed, the cell of its <see cref="SeedRow"/>; without
+    /// one, the <see cref="Mean"/> over its rows. Null when that cell (or every cell) is empty.
+    /// </summary>
+    public double? Read(string key, string column, ulong? seed) =>
+        seed is { } s ? Value(key, column, SeedRow(key, s)) : Mean(key, column);
 
     /// <summary>Parses CSV text with a header row; throws <see cref="FormatException"/> naming the line at fault.</summary>
     public static BenchmarkTable Parse(string csv, string keyColumn)

@@ -25,12 +25,6 @@ internal sealed class LayernasProcess : IDisposable
 
     public string Stderr => string.Join('\n', _stderr);
 
-    public bool HasExited => _process.HasExited;
-
-    public int ExitCode => _process.ExitCode;
-
-    public int Id => _process.Id;
-
     public static LayernasProcess Start(string workingFolder, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

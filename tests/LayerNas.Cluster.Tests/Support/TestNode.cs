@@ -47,6 +47,12 @@ internal sealed class TestNode : IAsyncDisposable
             .AddLayerNasStorage(storage)
             .AddSearchManager(new SearchManagerSettings(), TestSpecs.Compile));
 
+    /// <summary>Starts a second coordinator-role node that joins <paramref name="seed"/>'s cluster and takes the singleton over when the seed leaves.</summary>
+    public static Task<TestNode> StartStandbyCoordinatorAsync(TestNode seed, string databasePath) =>
+        StartAsync(new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator], SeedNodes = [seed.Address] }, builder => builder
+            .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
+            .AddSearchManager(new SearchManagerSettings(), TestSpecs.Compile));
+
     /// <summary>Starts a worker-only node that joins <paramref name="seed"/>'s cluster.</summary>
     public static Task<TestNode> StartWorkerAsync(TestNode seed, TrainerProvider trainers, int slots) =>
         StartAsync(new ClusterNodeSettings { Roles = [ClusterRoles.Worker], SeedNodes = [seed.Address] }, builder => builder
