@@ -39,7 +39,8 @@ public sealed class NodeCrashTests
         Assert.Contains("is gone while holding", cluster.Coordinator.Stderr);
         var completed = Completed(storage, searchId);
         AssertOneCompletionPerTrial(completed);
-        Assert.All(completed.Skip(killedAt + 1), c => Assert.StartsWith(cluster.Workers[1], c.Worker));
+        // Only results already on their way from the killed worker's two slots may land after the kill.
+        Assert.InRange(completed.Skip(killedAt).Count(c => c.Worker.StartsWith(cluster.Workers[0], StringComparison.Ordinal)), 0, 2);
         Assert.DoesNotContain(Events(storage, searchId), e => e is TrialFailed);
     }
 
@@ -65,7 +66,8 @@ public sealed class NodeCrashTests
         Assert.Equal(reference, result);
         Assert.Contains("node stopping: handing back leases and leaving the cluster", cluster.WorkerNodes[0].Stdout);
         Assert.Matches(@"handed back [12] trial\(s\); they are queued again at once", cluster.Coordinator.Stderr);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the search took {clock.Elapsed} after SIGTERM: the trials waited for their leases to expire");
+        // An expired lease would have held the search up for at least the trial timeout plus the lease grace: 150 s.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(100), $"the search took {clock.Elapsed} after SIGTERM: the trials waited for their leases to expire");
         AssertOneCompletionPerTrial(Completed(storage, searchId));
         Assert.DoesNotContain(Events(storage, searchId), e => e is TrialFailed);
     }
