@@ -29,13 +29,16 @@ try
         ["node", .. var rest] => await NodeCommand.MainAsync(rest, Console.Out, Console.Error, stop.Token),
         [var command, .. var rest] when ClientOptions.Commands.Contains(command) => await ClientCommand.MainAsync(command, rest, Console.Out, Console.Error, stop.Token),
         ["bench", "compare", .. var rest] => await BenchCompareCommand.RunAsync(rest, Console.Out, Console.Error),
+        ["bench", "build", .. var rest] => await BenchBuildCommand.RunAsync(rest, Console.Out, Console.Error, stop.Token),
         [] or ["--help" or "-h" or "help"] => Usage(Console.Out, ExitCodes.Ok),
+        ["bench", .. var rest] => throw new UsageException(rest.Length == 0 ? "bench needs a subcommand: build or compare" : $"unknown command 'bench {rest[0]}'"),
         [var command, ..] => throw new UsageException($"unknown command '{command}'"),
     };
 }
 catch (Exception e) when (e is UsageException or SpecException or TrainerException or SearchRejectedException)
 {
-    Console.Error.WriteLine(e is UsageException ? $"error: {e.Message} (see layernas run --help)" : $"error: {e.Message}");
+    var help = args is ["run", ..] ? "layernas run --help" : "layernas --help";
+    Console.Error.WriteLine(e is UsageException ? $"error: {e.Message} (see {help})" : $"error: {e.Message}");
     return ExitCodes.BadInput;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -51,6 +54,18 @@ catch (Exception e)
 
 static int Usage(TextWriter writer, int exitCode)
 {
+    writer.WriteLine("layernas: LayerNAS neural-architecture search, embedded or on a cluster");
+    writer.WriteLine();
+    writer.WriteLine("  run        search on this machine (one process, SQLite)");
+    writer.WriteLine("  node       start a coordinator or worker node of a cluster");
+    writer.WriteLine("  submit, status, watch, result, cancel, list");
+    writer.WriteLine("             talk to a cluster's coordinator");
+    writer.WriteLine("  bench      build a benchmark table, or compare LayerNAS with its baselines on one");
+    writer.WriteLine();
     writer.WriteLine(RunOptions.Usage);
+    writer.WriteLine(NodeSettings.Usage);
+    writer.WriteLine(ClientOptions.Usage);
+    writer.WriteLine(BenchBuildOptions.Usage);
+    writer.WriteLine(CompareArguments.Usage);
     return exitCode;
 }

@@ -147,6 +147,8 @@ public sealed class RunCommandTests
         { "unknown command 'fly'", ["fly"] },
         { "option --db: not a valid PostgreSQL connection string", ["run", "BURGER", "--db", "Host=db;Colour=blue"] },
         { "option --db: not a valid PostgreSQL URL", ["run", "BURGER", "--db", "postgresql://"] },
+        { "bench needs a subcommand: build or compare", ["bench"] },
+        { "unknown command 'bench fly'", ["bench", "fly"] },
         { "$.layers[0].options", ["run", "EMPTY_LAYER"] },
         { "malformed JSON at line 1", ["run", "SPEC:{\"name\": \"x\",, }"] },
         { "$.layers[0].optionz: unknown field 'optionz'", ["run", "BURGER_EDIT:\"options\":[{\"name\":\"plain\"|\"optionz\":[{\"name\":\"plain\""] },

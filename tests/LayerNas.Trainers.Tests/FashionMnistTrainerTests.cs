@@ -79,6 +79,8 @@ public sealed class FashionMnistTrainerTests : IDisposable
         { "nats-size", BuiltInSpaces.NatsSize([8, 16, 24, 32], 3) },
         { "nats-size", BuiltInSpaces.NatsSize([8, 16], 5) },
         { "nats-size", BuiltInSpaces.NatsSize([4, 12, 20], 1) },
+        // The space of the committed table examples/tables/fashion-mnist-size.csv.
+        { "nats-size", BuiltInSpaces.NatsSize([8, 16, 24, 32, 48, 64], 4) },
         { "mobilenet-v2", BuiltInSpaces.MobileNetV2([3, 5], [1, 3], [8, 16], 2) },
         // Width 16 equals the stem's, so stride-1 blocks of it take the residual path.
         { "mobilenet-v2", BuiltInSpaces.MobileNetV2([3, 7], [1, 6], [16, 24], 3) },
@@ -105,6 +107,7 @@ public sealed class FashionMnistTrainerTests : IDisposable
     [Theory]
     [InlineData("fashion-mnist-nats.json")]
     [InlineData("fashion-mnist-mobilenet.json")]
+    [InlineData("fashion-mnist-size.json")]
     public async Task The_example_specs_train_through_their_own_trainer_settings(string file)
     {
         var spec = JsonParser.Default.Parse<SearchSpec>(File.ReadAllText(Path.Combine(RepositoryFiles.Examples, file)));

@@ -55,7 +55,7 @@ public static class RunCommand
         }
     }
 
-    private static Task<IMessage?> FollowAsync(SearchClient client, string searchId, TextWriter output, CancellationToken cancellationToken) =>
+    internal static Task<IMessage?> FollowAsync(SearchClient client, string searchId, TextWriter output, CancellationToken cancellationToken) =>
         ProgressDisplay.FollowAsync(output, view => FollowAsync(client, searchId, view, cancellationToken));
 
     private static async Task<IMessage?> FollowAsync(SearchClient client, string searchId, IProgressView view, CancellationToken cancellationToken)

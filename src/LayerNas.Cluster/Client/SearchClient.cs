@@ -21,6 +21,35 @@ public sealed class SearchClient(ActorSystem system, IActorRef manager)
         };
     }
 
+    /// <summary>
+    /// Every settled trial of a search in trial-number order, read page by page from its journal; throws
+    /// <see cref="InvalidOperationException"/> when the manager knows no such search or cannot read it.
+    /// </summary>
+    public async Task<IReadOnlyList<TrialRecord>> TrialsAsync(string searchId, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var trials = new List<TrialRecord>();
+        while (true)
+        {
+            var answer = await manager.Ask<IMessage>(new GetSearchTrials { SearchId = searchId, Offset = trials.Count }, timeout, cancellationToken);
+            switch (answer)
+            {
+                case SearchTrials page:
+                    trials.AddRange(page.Trials);
+                    if (page.Trials.Count == 0 || trials.Count >= page.Total)
+                    {
+                        return trials;
+                    }
+                    break;
+                case SearchNotFound:
+                    throw new InvalidOperationException($"no search has the id {searchId}");
+                case SearchError error:
+                    throw new InvalidOperationException(error.Reason);
+                default:
+                    throw new InvalidOperationException($"unexpected answer to a trials query: {answer.Descriptor.Name}");
+            }
+        }
+    }
+
     /// <summary>Where a search stands; null when no search has this id.</summary>
     public async Task<SearchStatus?> GetAsync(string searchId, TimeSpan timeout, CancellationToken cancellationToken = default)
     {

@@ -26,8 +26,9 @@ public sealed class SearchCoordinator : ReceivePersistentActor
     private readonly IActorRef _dispatcher;
     private readonly SearchManagerSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly List<TrialCompleted> _recoveredCompleted = [];
-    private readonly List<TrialFailed> _recoveredFailed = [];
+    // Every persisted result, as persisted: replayed into the state on start, and written whole into snapshots.
+    private readonly List<TrialCompleted> _completed = [];
+    private readonly List<TrialFailed> _failed = [];
     private readonly HashSet<IActorRef> _subscribers = [];
     private readonly Dictionary<long, string> _nodeOfTrial = [];
     private readonly List<IActorRef> _cancelWaiters = [];
@@ -54,13 +55,13 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         Recover<SnapshotOffer>(offer =>
         {
             var snapshot = (SearchCoordinatorSnapshot)offer.Snapshot;
-            _recoveredCompleted.AddRange(snapshot.Completed);
+            _completed.AddRange(snapshot.Completed);
+            _failed.AddRange(snapshot.Failed);
             _cancelled = snapshot.Cancelled;
-            _recoveredFailed.AddRange(snapshot.Failed);
             _finished = snapshot.Finished;
         });
-        Recover<TrialCompleted>(_recoveredCompleted.Add);
-        Recover<TrialFailed>(_recoveredFailed.Add);
+        Recover<TrialCompleted>(_completed.Add);
+        Recover<TrialFailed>(_failed.Add);
         Recover<SearchCancelled>(e => _cancelled = e);
         Recover<SearchFinished>(e => _finished = e);
         Recover<RecoveryCompleted>(_ => Start());
@@ -110,18 +111,16 @@ public sealed class SearchCoordinator : ReceivePersistentActor
             return;
         }
         _state = _search.NewState();
-        foreach (var completed in _recoveredCompleted)
+        foreach (var completed in _completed)
         {
             _state.Recover(completed.Architecture.ToArchitecture(), completed.ToOutcome(), null, 1);
             _nodeOfTrial[completed.TrialNumber] = NodeOf(completed.Worker);
         }
-        foreach (var failed in _recoveredFailed)
+        foreach (var failed in _failed)
         {
             _state.Recover(failed.Architecture.ToArchitecture(), null, failed.Reason, failed.Attempts);
         }
-        var recovered = _recoveredCompleted.Count + _recoveredFailed.Count;
-        _recoveredCompleted.Clear();
-        _recoveredFailed.Clear();
+        var recovered = _completed.Count + _failed.Count;
         _state.TakeNewTrials();
         foreach (var trial in _state.Settled)
         {
@@ -202,9 +201,18 @@ public sealed class SearchCoordinator : ReceivePersistentActor
     private void Apply(List<BufferedResult> batch)
     {
         var acknowledgements = new Dictionary<IActorRef, LeasesClosed>();
-        foreach (var (_, result, sender) in batch)
+        foreach (var (recorded, result, sender) in batch)
         {
             _buffered.Remove(result.TrialNumber);
+            switch (recorded)
+            {
+                case TrialCompleted completed:
+                    _completed.Add(completed);
+                    break;
+                case TrialFailed failed:
+                    _failed.Add(failed);
+                    break;
+            }
             var architecture = _state!.PendingTrial(result.TrialNumber)!.Architecture;
             if (result.ResultCase == TrialResult.ResultOneofCase.Outcome)
             {
@@ -412,38 +420,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         return status;
     }
 
-    private SearchCoordinatorSnapshot Snapshot()
-    {
-        var snapshot = new SearchCoordinatorSnapshot { Finished = _finished, Cancelled = _cancelled };
-        foreach (var trial in (_state?.Settled ?? []).OrderBy(t => t.Number))
-        {
-            if (trial.Succeeded)
-            {
-                var completed = new TrialCompleted
-                {
-                    SearchId = _searchId,
-                    TrialNumber = trial.Number,
-                    Architecture = { trial.Architecture.Choices.ToArray() },
-                    Reward = trial.Outcome!.Reward,
-                    Worker = _nodeOfTrial.GetValueOrDefault(trial.Number, ""),
-                };
-                completed.Metrics.Add(trial.Outcome.Metrics);
-                snapshot.Completed.Add(completed);
-            }
-            else
-            {
-                snapshot.Failed.Add(new TrialFailed
-                {
-                    SearchId = _searchId,
-                    TrialNumber = trial.Number,
-                    Architecture = { trial.Architecture.Choices.ToArray() },
-                    Reason = trial.FailureReason ?? "",
-                    Attempts = trial.Attempts,
-                });
-            }
-        }
-        return snapshot;
-    }
+    private SearchCoordinatorSnapshot Snapshot() => new() { Completed = { _completed }, Failed = { _failed }, Finished = _finished, Cancelled = _cancelled };
 
     private Dictionary<string, long> TrainedByNode() => _nodeOfTrial.Values
         .Where(node => node.Length > 0)

@@ -53,6 +53,17 @@ public sealed class SearchManager : ReceivePersistentActor
             ? new SearchFinished { SearchId = record.Id, Result = result }
             : new SearchError { SearchId = record.Id, Reason = record.Error }));
         Command<GetSearchStatus>(m => Answer(m.SearchId, m, Status));
+        Command<GetSearchTrials>(m =>
+        {
+            if (_searches.TryGetValue(m.SearchId, out var record))
+            {
+                Context.ActorOf(SearchTrialsReader.Props(record.Id, record.Spec, _compile, m.Offset, Sender));
+            }
+            else
+            {
+                Sender.Tell(new SearchNotFound { SearchId = m.SearchId });
+            }
+        });
         Command<CancelSearch>(m => Answer(m.SearchId, m, record => new SearchCancelAccepted { SearchId = record.Id, AlreadyEnded = true }));
         Command<ListSearches>(_ => Sender.Tell(new SearchList { Searches = { _order.Select(id => Status(_searches[id])) } }));
         Command<WorkRequest>(m => _dispatcher.Forward(m));

@@ -74,6 +74,20 @@ internal static class ProtocolSamples
             SearchId = "s-1", Name = "burger", State = "running", Progress = Progress(), Result = Result(), Error = "e",
             TrainedByNode = { ["akka.tcp://layernas@127.0.0.1:1"] = 12 }, LayerNames = { "bun", "patty", "topping" },
         },
+        new GetSearchTrials { SearchId = "s-1", Offset = 256 },
+        new SearchTrials
+        {
+            SearchId = "s-1", Offset = 256, Total = 300,
+            Trials =
+            {
+                // Every field set, though a real record is either trained or failed, so the round trip covers them all.
+                new TrialRecord
+                {
+                    TrialNumber = 7, Architecture = { "sesame", "beef", "lettuce" }, Cost = 8, Failed = true, Reward = 0.5, Metrics = { ["test_acc"] = 0.5 },
+                    Seconds = 1.5, Worker = "w", FailureReason = "boom", Attempts = 3,
+                },
+            },
+        },
         new ListSearches(),
         new CancelSearch { SearchId = "s-1", Reason = "by request" },
         new SearchCancelAccepted { SearchId = "s-1", AlreadyEnded = true },
