@@ -71,34 +71,52 @@ public sealed class RunCommandTests
         Assert.Equal("25", result.RootElement.GetProperty("trialsTrained").GetString());
     }
 
-    [Fact]
-    public async Task A_run_killed_midway_resumes_on_the_next_run_to_the_same_result_without_training_a_completed_trial_again()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task A_run_killed_midway_resumes_on_the_next_run_to_the_same_result_without_training_a_completed_trial_again(string storage)
     {
         using var folder = new TempFolder();
         var spec = WriteSlowGrid(folder);
         var searchId = SearchIds.Of(SpecOverrides.Apply(SpecFile.Load(spec), null, null, null));
-        var reference = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "2", "--db", "reference.db", "--output", "reference.json");
+        await using var referenceDb = await TestDatabase.CreateAsync(storage, folder, "reference");
+        var reference = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "2", "--db", referenceDb.Argument, "--output", "reference.json");
         Assert.True(reference.ExitCode == 0, reference.Stderr);
 
-        using (var doomed = Layernas.Start(folder.Path, "run", spec, "--workers", "2", "--db", "crash.db", "--output", "crash.json"))
+        await using var database = await TestDatabase.CreateAsync(storage, folder, "crash");
+        using (var doomed = Layernas.Start(folder.Path, "run", spec, "--workers", "2", "--db", database.Argument, "--output", "crash.json"))
         {
-            await Wait.UntilAsync(() => CompletedSoFar(folder.File("crash.db"), searchId) >= 15, Layernas.Deadline, "15 completed trials");
+            await Wait.UntilAsync(() => CompletedSoFar(database, searchId) >= 15, Layernas.Deadline, "15 completed trials");
             doomed.Kill();
             await doomed.WaitForExitAsync();
         }
-        var before = JournalReader.Events(folder.File("crash.db"), $"search-{searchId}");
+        var before = JournalReader.Events(database.Storage, $"search-{searchId}");
         Assert.DoesNotContain(before, e => e is SearchFinished);
 
-        var resumed = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "2", "--db", "crash.db", "--output", "crash.json");
+        var resumed = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "2", "--db", database.Argument, "--output", "crash.json");
 
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Contains("resumes", resumed.Stdout);
         Assert.Equal(File.ReadAllText(folder.File("reference.json")), File.ReadAllText(folder.File("crash.json")));
-        var completed = JournalReader.Completed(folder.File("crash.db"), searchId);
+        var completed = JournalReader.Completed(database.Storage, searchId);
         Assert.Equal(completed.Count, completed.Select(c => c.TrialNumber).Distinct().Count());
         Assert.True(before.OfType<TrialCompleted>().Count() < completed.Count);
         using var result = JsonDocument.Parse(File.ReadAllText(folder.File("crash.json")));
         Assert.Equal(completed.Count, long.Parse(result.RootElement.GetProperty("trialsTrained").GetString()!));
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgresql_exits_1_with_one_line_naming_it()
+    {
+        using var folder = new TempFolder();
+
+        var outcome = await Layernas.RunAsync(folder.Path, "run", Examples.Path("burger.json"), "--db", "Host=127.0.0.1;Port=1;Username=u;Password=secret;Database=nas;Timeout=3");
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.StderrLines);
+        Assert.StartsWith("error: cannot use PostgreSQL u@127.0.0.1:1/nas: ", line);
+        Assert.DoesNotContain("secret", line);
+        Assert.Equal("", outcome.Stdout);
     }
 
     [Fact]
@@ -127,6 +145,8 @@ public sealed class RunCommandTests
         { "option --seed needs a value", ["run", "BURGER", "--seed"] },
         { "unknown strategy 'bogus'", ["run", "BURGER", "--strategy", "bogus"] },
         { "unknown command 'fly'", ["fly"] },
+        { "option --db: not a valid PostgreSQL connection string", ["run", "BURGER", "--db", "Host=db;Colour=blue"] },
+        { "option --db: not a valid PostgreSQL URL", ["run", "BURGER", "--db", "postgresql://"] },
         { "bench needs a subcommand: build or compare", ["bench"] },
         { "unknown command 'bench fly'", ["bench", "fly"] },
         { "$.layers[0].options", ["run", "EMPTY_LAYER"] },
@@ -192,17 +212,17 @@ public sealed class RunCommandTests
         return Write(folder, File.ReadAllText(Examples.Path("cnn-table.json")).Replace("tables/cnn4x4.csv", "short.csv"));
     }
 
-    private static long CompletedSoFar(string database, string searchId)
+    private static long CompletedSoFar(TestDatabase database, string searchId)
     {
-        if (!File.Exists(database))
+        if (database.Storage.IsSqlite && !File.Exists(database.Argument))
         {
             return 0;
         }
         try
         {
-            return JournalReader.Completed(database, searchId).Count;
+            return JournalReader.Completed(database.Storage, searchId).Count;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {
             // The tables do not exist yet, or a write holds the file for a moment.
             return 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using LayerNas.Cli.Run;
 using LayerNas.Cli.Specs;
 using LayerNas.Cluster.Client;
+using LayerNas.Cluster.Hosting;
 using LayerNas.Core.Benchmarking;
 using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
@@ -57,7 +58,8 @@ public static class BenchBuildCommand
             await error.WriteLineAsync($"error: the space holds {Count(space.Size)} architectures; bench build trains every one and accepts at most {Count(MaxArchitectures)}");
             return ExitCodes.BadInput;
         }
-        var logs = EmbeddedNode.LogsDirectory(options.DatabasePath);
+        var storage = StorageSettings.SqliteFile(options.DatabasePath);
+        var logs = EmbeddedNode.LogsDirectory(storage);
         foreach (var (_, spec) in searches)
         {
             await EmbeddedNode.Trainers(logs)(spec).DisposeAsync();
@@ -65,7 +67,7 @@ public static class BenchBuildCommand
 
         await output.WriteLineAsync($"bench build: {Count(space.Size)} architectures × {searches.Count} training seed{(searches.Count == 1 ? "" : "s")} on {options.Workers} worker{(options.Workers == 1 ? "" : "s")}");
         var runs = new List<SeedTrials>();
-        await using (var node = await EmbeddedNode.StartAsync(options.Workers, options.DatabasePath, cancellationToken))
+        await using (var node = await EmbeddedNode.StartAsync(options.Workers, storage, cancellationToken))
         {
             foreach (var (seed, spec) in searches)
             {

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using LayerNas.Cli.Run;
 using LayerNas.Cluster.Api;
+using LayerNas.Cluster.Dispatch;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Cluster.Searches;
 using LayerNas.Cluster.Serialization;
@@ -18,6 +19,11 @@ namespace LayerNas.Cli.Node;
 /// and the gRPC API; a worker node runs worker slots that pull trials; a node may be both. It prints one line once it
 /// is up and runs until SIGTERM or Ctrl-C, then leaves the cluster gracefully: its worker slots hand their leases back.
 /// </summary>
+/// <remarks>
+/// A worker node that its cluster downs (the split-brain resolver decides by the coordinator role, so workers cut off
+/// from every coordinator are the side that goes) starts its actor system again and joins its seeds anew: when a
+/// crashed coordinator comes back, its workers come back to it without anyone restarting them.
+/// </remarks>
 public static class NodeCommand
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
@@ -44,8 +50,25 @@ public static class NodeCommand
         return await RunAsync(settings, output, stop);
     }
 
-    /// <summary>Runs a node until <paramref name="stop"/> fires or its actor system ends.</summary>
+    /// <summary>Runs a node until <paramref name="stop"/> fires or its actor system ends (a downed worker node starts again instead).</summary>
     public static async Task<int> RunAsync(NodeSettings settings, TextWriter output, CancellationToken stop)
+    {
+        if (settings.IsCoordinator)
+        {
+            await StorageProbe.EnsureReachableAsync(settings.Storage, stop);
+        }
+        while (true)
+        {
+            var (exitCode, downed) = await RunOnceAsync(settings, output, stop);
+            if (!downed || settings.IsCoordinator || stop.IsCancellationRequested)
+            {
+                return exitCode;
+            }
+            output.WriteLine("node downed: no coordinator is reachable; starting again to rejoin the cluster");
+        }
+    }
+
+    private static async Task<(int ExitCode, bool Downed)> RunOnceAsync(NodeSettings settings, TextWriter output, CancellationToken stop)
     {
         var (host, apiUrls) = Build(settings);
         try
@@ -57,7 +80,7 @@ public static class NodeCommand
             // A port in use, an address not on this machine, a database that cannot be opened.
             Console.Error.WriteLine($"error: the node could not start: {StartFailure(e)}");
             host.Dispose();
-            return ExitCodes.Failure;
+            return (ExitCodes.Failure, false);
         }
         var system = host.Services.GetRequiredService<ActorSystem>();
         var cluster = Akka.Cluster.Cluster.Get(system);
@@ -76,14 +99,15 @@ public static class NodeCommand
         {
             // SIGTERM, Ctrl-C, or the actor system ended: leave the cluster below.
         }
-        output.WriteLine("node stopping: handing back leases and leaving the cluster");
+        var downed = CoordinatedShutdown.Get(system).ShutdownReason is CoordinatedShutdown.ClusterDowningReason;
+        output.WriteLine(downed ? "node downed by its cluster: leaving" : "node stopping: handing back leases and leaving the cluster");
         using (var timeout = new CancellationTokenSource(StopTimeout))
         {
             await host.StopAsync(timeout.Token);
         }
         host.Dispose();
         output.WriteLine("node stopped");
-        return ExitCodes.Ok;
+        return (ExitCodes.Ok, downed);
     }
 
     /// <summary>The first failure that says what went wrong, and its root cause when that adds something (hosting wraps both in aggregates).</summary>
@@ -125,7 +149,8 @@ public static class NodeCommand
             .AddLayerNasCluster(settings.Cluster);
         if (settings.IsCoordinator)
         {
-            akka.AddLayerNasStorage(settings.Storage).AddSearchManager(new SearchManagerSettings(), EmbeddedNode.Compile);
+            var manager = new SearchManagerSettings { Dispatcher = new TrialDispatcherSettings { LeaseGrace = settings.LeaseGrace } };
+            akka.AddLayerNasStorage(settings.Storage).AddSearchManager(manager, EmbeddedNode.Compile);
         }
         else
         {

@@ -39,4 +39,10 @@ public sealed class NodeOptions
 
     /// <summary>Where process trainers write their per-trial logs (worker nodes).</summary>
     public string? Logs { get; set; }
+
+    /// <summary>Seconds cluster membership must be stable before the split-brain resolver downs unreachable nodes.</summary>
+    public int? StableAfter { get; set; }
+
+    /// <summary>Seconds past a trial's timeout before a silent worker's lease expires (coordinator nodes).</summary>
+    public int? LeaseGrace { get; set; }
 }

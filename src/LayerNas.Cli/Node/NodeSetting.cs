@@ -20,6 +20,8 @@ public sealed record NodeSetting(string Key, string Flag, string Environment, bo
         new(nameof(NodeOptions.Db), "--db", "LAYERNAS_DB"),
         new(nameof(NodeOptions.Token), "--token", "LAYERNAS_TOKEN"),
         new(nameof(NodeOptions.Logs), "--logs", "LAYERNAS_LOGS"),
+        new(nameof(NodeOptions.StableAfter), "--stable-after", "LAYERNAS_STABLE_AFTER", IsNumber: true),
+        new(nameof(NodeOptions.LeaseGrace), "--lease-grace", "LAYERNAS_LEASE_GRACE", IsNumber: true),
     ];
 
     /// <summary>The key in the configuration ("LayerNas:Port").</summary>

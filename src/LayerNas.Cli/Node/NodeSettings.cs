@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
 using Akka.Actor;
 using LayerNas.Cluster;
 using LayerNas.Cluster.Api;
 using LayerNas.Cluster.Hosting;
-using Npgsql;
 
 namespace LayerNas.Cli.Node;
 
@@ -13,7 +11,7 @@ namespace LayerNas.Cli.Node;
 /// <param name="Api">The gRPC API (coordinator nodes).</param>
 /// <param name="Storage">The journal (coordinator nodes).</param>
 /// <param name="LogsDirectory">Where process trainers write their logs (worker nodes).</param>
-public sealed partial record NodeSettings(ClusterNodeSettings Cluster, int Slots, SearchApiSettings Api, StorageSettings Storage, string LogsDirectory)
+public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, SearchApiSettings Api, StorageSettings Storage, string LogsDirectory)
 {
     /// <summary>The cluster port of a node with the coordinator role unless told otherwise; workers take any free port.</summary>
     public const int DefaultCoordinatorPort = 4053;
@@ -28,9 +26,20 @@ public sealed partial record NodeSettings(ClusterNodeSettings Cluster, int Slots
     public const string Usage =
         "usage: layernas node [--role coordinator|worker|both] [--host H] [--port P] [--public-host H] [--seed akka.tcp://layernas@H:P ...]\n" +
         "                     [--slots N] [--api http://IP:PORT] [--db SQLITE-FILE|POSTGRESQL-CONNECTION-STRING] [--token T] [--logs DIR]\n" +
+        "                     [--stable-after SECONDS] [--lease-grace SECONDS]\n" +
         "  each setting can also come from LAYERNAS_ROLE, LAYERNAS_HOST, LAYERNAS_PORT, LAYERNAS_PUBLIC_HOST, LAYERNAS_SEEDS (comma list),\n" +
-        "  LAYERNAS_SLOTS, LAYERNAS_API, LAYERNAS_DB, LAYERNAS_TOKEN, LAYERNAS_LOGS, or the \"LayerNas\" section of ./appsettings.json;\n" +
+        "  LAYERNAS_SLOTS, LAYERNAS_API, LAYERNAS_DB, LAYERNAS_TOKEN, LAYERNAS_LOGS, LAYERNAS_STABLE_AFTER, LAYERNAS_LEASE_GRACE,\n" +
+        "  or the \"LayerNas\" section of ./appsettings.json;\n" +
         "  the command line wins over the environment, which wins over appsettings.json";
+
+    /// <summary>Seconds of membership stability before unreachable nodes are downed, unless told otherwise.</summary>
+    public const int DefaultStableAfterSeconds = 20;
+
+    /// <summary>Seconds past a trial's timeout before a silent worker's lease expires, unless told otherwise.</summary>
+    public const int DefaultLeaseGraceSeconds = 30;
+
+    /// <summary>Time past a trial's own timeout before a silent worker's lease expires and the trial is tried elsewhere (coordinator nodes).</summary>
+    public TimeSpan LeaseGrace { get; init; } = TimeSpan.FromSeconds(DefaultLeaseGraceSeconds);
 
     /// <summary>Whether the node runs the search manager, its coordinators and the API.</summary>
     public bool IsCoordinator => Cluster.Roles.Contains(ClusterRoles.Coordinator);
@@ -54,7 +63,7 @@ public sealed partial record NodeSettings(ClusterNodeSettings Cluster, int Slots
         };
         var coordinator = roles.Contains(ClusterRoles.Coordinator);
         var worker = roles.Contains(ClusterRoles.Worker);
-        RefuseOnCommandLine(fromCommandLine, coordinator ? [] : [nameof(NodeOptions.Api), nameof(NodeOptions.Db), nameof(NodeOptions.Token)], "coordinator");
+        RefuseOnCommandLine(fromCommandLine, coordinator ? [] : [nameof(NodeOptions.Api), nameof(NodeOptions.Db), nameof(NodeOptions.Token), nameof(NodeOptions.LeaseGrace)], "coordinator");
         RefuseOnCommandLine(fromCommandLine, worker ? [] : [nameof(NodeOptions.Slots), nameof(NodeOptions.Logs)], "worker");
 
         var port = options.Port ?? (coordinator ? DefaultCoordinatorPort : 0);
@@ -72,8 +81,19 @@ public sealed partial record NodeSettings(ClusterNodeSettings Cluster, int Slots
         {
             throw new UsageException($"{Names(nameof(NodeOptions.Slots))}: {slots} is not a number of slots from 1 to 4096");
         }
+        var stableAfter = options.StableAfter ?? DefaultStableAfterSeconds;
+        if (stableAfter is < 1 or > 3600)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.StableAfter))}: {stableAfter} is not a number of seconds from 1 to 3600");
+        }
+        var leaseGrace = options.LeaseGrace ?? DefaultLeaseGraceSeconds;
+        if (leaseGrace is < 0 or > 86400)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.LeaseGrace))}: {leaseGrace} is not a number of seconds from 0 to 86400");
+        }
         var cluster = new ClusterNodeSettings
         {
+            SplitBrainStableAfter = TimeSpan.FromSeconds(stableAfter),
             Hostname = NonEmpty(options.Host, nameof(NodeOptions.Host)) ?? "127.0.0.1",
             Port = port,
             PublicHostname = NonEmpty(options.PublicHost, nameof(NodeOptions.PublicHost)),
@@ -103,42 +123,27 @@ public sealed partial record NodeSettings(ClusterNodeSettings Cluster, int Slots
         var storage = coordinator
             ? StorageOf(NonEmpty(options.Db, nameof(NodeOptions.Db)) ?? DefaultDatabase)
             : StorageSettings.SqliteFile(DefaultDatabase);
-        return new NodeSettings(cluster, slots, api, storage, Path.GetFullPath(NonEmpty(options.Logs, nameof(NodeOptions.Logs)) ?? DefaultLogs));
+        return new NodeSettings(cluster, slots, api, storage, Path.GetFullPath(NonEmpty(options.Logs, nameof(NodeOptions.Logs)) ?? DefaultLogs))
+        {
+            LeaseGrace = TimeSpan.FromSeconds(leaseGrace),
+        };
     }
 
-    /// <summary>
-    /// A PostgreSQL connection string (one with a <c>Host=</c> or <c>Server=</c> key) selects PostgreSQL; a SQLite
-    /// connection string (<c>Data Source=</c>) is used as it is; anything else is the path of a SQLite file.
-    /// </summary>
+    /// <summary>The journal <c>--db</c> names (see <see cref="StorageSettings.Parse"/>); a bad value is a <see cref="UsageException"/>.</summary>
     public static StorageSettings StorageOf(string db)
     {
-        if (PostgreSqlKey().IsMatch(db))
+        try
         {
-            try
-            {
-                _ = new NpgsqlConnectionStringBuilder(db);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException($"{Names(nameof(NodeOptions.Db))}: not a valid PostgreSQL connection string ({e.Message})");
-            }
-            return new StorageSettings { ConnectionString = db, ProviderName = StorageSettings.PostgreSqlProvider };
+            return StorageSettings.Parse(db);
         }
-        return SqliteKey().IsMatch(db)
-            ? new StorageSettings { ConnectionString = db, ProviderName = StorageSettings.SqliteProvider }
-            : StorageSettings.SqliteFile(db);
+        catch (FormatException e)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.Db))}: {e.Message}");
+        }
     }
 
     /// <summary>The database in words, without its password: a file path, or PostgreSQL's user, host and database.</summary>
-    public string DescribeStorage()
-    {
-        if (Storage.IsSqlite)
-        {
-            return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Storage.ConnectionString).DataSource;
-        }
-        var postgres = new NpgsqlConnectionStringBuilder(Storage.ConnectionString);
-        return $"PostgreSQL {postgres.Username}@{postgres.Host}:{postgres.Port}/{postgres.Database}";
-    }
+    public string DescribeStorage() => Storage.Describe();
 
     private static string Seed(string seed)
     {
@@ -169,10 +174,4 @@ public sealed partial record NodeSettings(ClusterNodeSettings Cluster, int Slots
     private static string Names(string key) => NodeSetting.All.Single(s => s.Key == key).Names;
 
     private static string Flag(string key) => NodeSetting.All.Single(s => s.Key == key).Flag;
-
-    [GeneratedRegex(@"(^|;)\s*(host|server)\s*=", RegexOptions.IgnoreCase)]
-    private static partial Regex PostgreSqlKey();
-
-    [GeneratedRegex(@"(^|;)\s*data\s*source\s*=", RegexOptions.IgnoreCase)]
-    private static partial Regex SqliteKey();
 }

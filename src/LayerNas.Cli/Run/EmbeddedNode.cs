@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LayerNas.Cli.Run;
 
-/// <summary>A one-node cluster in this process: coordinator and worker roles, its journal in one SQLite file.</summary>
+/// <summary>A one-node cluster in this process: coordinator and worker roles, its journal in a SQLite file or a PostgreSQL database.</summary>
 public sealed class EmbeddedNode : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -38,11 +38,16 @@ public sealed class EmbeddedNode : IAsyncDisposable
     public static TrainerProvider Trainers(string logsDirectory) =>
         spec => TrainerFactory.Create(spec.Trainer, SpaceBuilder.Build(spec), SpecFile.LoadTable, logsDirectory);
 
-    /// <summary>Where a run keeps its trainers' logs: beside its database, named after it ("layernas.db" → "layernas-logs").</summary>
-    public static string LogsDirectory(string databasePath) => Path.ChangeExtension(Path.GetFullPath(databasePath), null) + "-logs";
+    /// <summary>
+    /// Where a run keeps its trainers' logs: beside a SQLite database, named after it ("layernas.db" → "layernas-logs");
+    /// "layernas-logs" in the working directory for a PostgreSQL database.
+    /// </summary>
+    public static string LogsDirectory(StorageSettings storage) => storage.IsSqlite
+        ? Path.ChangeExtension(Path.GetFullPath(storage.Describe()), null) + "-logs"
+        : Path.GetFullPath("layernas-logs");
 
-    /// <summary>Starts the node with <paramref name="workers"/> slots on the SQLite file at <paramref name="databasePath"/>.</summary>
-    public static async Task<EmbeddedNode> StartAsync(int workers, string databasePath, CancellationToken cancellationToken)
+    /// <summary>Starts the node with <paramref name="workers"/> slots, its journal in <paramref name="storage"/>.</summary>
+    public static async Task<EmbeddedNode> StartAsync(int workers, StorageSettings storage, CancellationToken cancellationToken)
     {
         var host = new HostBuilder()
             .ConfigureLogging(logging => logging
@@ -58,9 +63,9 @@ public sealed class EmbeddedNode : IAsyncDisposable
                 })
                 .AddLayerNasSerialization()
                 .AddLayerNasCluster(new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator, ClusterRoles.Worker] })
-                .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
+                .AddLayerNasStorage(storage)
                 .AddSearchManager(new SearchManagerSettings { WarnWhenSingletonMissing = false }, Compile)
-                .AddWorkerPool(new WorkerPoolSettings { Slots = workers }, Trainers(LogsDirectory(databasePath)))))
+                .AddWorkerPool(new WorkerPoolSettings { Slots = workers }, Trainers(LogsDirectory(storage)))))
             .Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedNode(host);

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using LayerNas.Cli.Specs;
 using LayerNas.Cluster.Client;
+using LayerNas.Cluster.Hosting;
 using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 using LayerNas.Trainers;
@@ -21,15 +22,16 @@ public static class RunCommand
     {
         var spec = SpecOverrides.Apply(SpecFile.Load(options.SpecPath), options.Strategy, options.Seed, options.MaxTrials);
         EmbeddedNode.Compile(spec);
-        await EmbeddedNode.Trainers(EmbeddedNode.LogsDirectory(options.DatabasePath))(spec).DisposeAsync();
+        await EmbeddedNode.Trainers(EmbeddedNode.LogsDirectory(options.Storage))(spec).DisposeAsync();
         var searchId = SearchIds.Of(spec);
+        await StorageProbe.EnsureReachableAsync(options.Storage, cancellationToken);
 
-        await using var node = await EmbeddedNode.StartAsync(options.Workers, options.DatabasePath, cancellationToken);
+        await using var node = await EmbeddedNode.StartAsync(options.Workers, options.Storage, cancellationToken);
         var accepted = await node.Client.SubmitAsync(searchId, spec, SubmitTimeout, cancellationToken);
         output.WriteLine(accepted switch
         {
-            { Finished: true } => $"search {searchId} ({spec.Name}) finished before; answering from {options.DatabasePath}",
-            { Existing: true } => $"search {searchId} ({spec.Name}) resumes from {options.DatabasePath}",
+            { Finished: true } => $"search {searchId} ({spec.Name}) finished before; answering from {options.Storage.Describe()}",
+            { Existing: true } => $"search {searchId} ({spec.Name}) resumes from {options.Storage.Describe()}",
             _ => $"search {searchId} ({spec.Name}) starts with {options.Workers} worker{(options.Workers == 1 ? "" : "s")}",
         });
 

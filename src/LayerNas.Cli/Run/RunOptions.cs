@@ -1,12 +1,13 @@
 using System.Globalization;
+using LayerNas.Cluster.Hosting;
 
 namespace LayerNas.Cli.Run;
 
 /// <summary>The arguments of <c>layernas run</c>.</summary>
-public sealed record RunOptions(string SpecPath, int Workers, string DatabasePath, string? OutputPath, string? Strategy, ulong? Seed, long? MaxTrials)
+public sealed record RunOptions(string SpecPath, int Workers, StorageSettings Storage, string? OutputPath, string? Strategy, ulong? Seed, long? MaxTrials)
 {
     /// <summary>How to call the command.</summary>
-    public const string Usage = "usage: layernas run SPEC [--workers N] [--db PATH] [--output RESULT.json] [--strategy NAME] [--seed S] [--max-trials N]";
+    public const string Usage = "usage: layernas run SPEC [--workers N] [--db PATH|POSTGRESQL] [--output RESULT.json] [--strategy NAME] [--seed S] [--max-trials N]";
 
     /// <summary>The database a run uses unless told otherwise.</summary>
     public const string DefaultDatabase = "layernas.db";
@@ -55,7 +56,19 @@ public sealed record RunOptions(string SpecPath, int Workers, string DatabasePat
                     break;
             }
         }
-        return new RunOptions(spec ?? throw new UsageException("missing the spec file"), workers, database, output, strategy, seed, maxTrials);
+        return new RunOptions(spec ?? throw new UsageException("missing the spec file"), workers, ParseStorage(database), output, strategy, seed, maxTrials);
+    }
+
+    private static StorageSettings ParseStorage(string database)
+    {
+        try
+        {
+            return StorageSettings.Parse(database);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"option --db: {e.Message}");
+        }
     }
 
     private static string NonEmpty(string option, string value) =>

@@ -7,7 +7,8 @@ namespace LayerNas.Cluster.Dispatch;
 /// work, and the leases out. Time is passed in, so every rule (expiry, retries, fairness) is testable without actors.
 /// </summary>
 /// <remarks>
-/// Searches are served round-robin, each in trial-number order, so a big search never starves a small one. A trial
+/// Searches are served round-robin, each in trial-number order, so a big search never starves a small one; a worker
+/// asking for a batch gets its trials one by one from that rotation. A trial
 /// is active from the moment it is queued until its final result: a success from any of its leases, or the failure
 /// that uses up its retries. Results of inactive trials are duplicates. A lease that expires, or whose worker is
 /// lost, counts as a failed attempt; a lease handed back does not.
@@ -19,15 +20,15 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
     private readonly List<string> _rotation = [];
     private readonly Dictionary<TrialKey, ActiveTrial> _active = [];
     private readonly Dictionary<string, Lease> _leases = [];
-    private readonly Dictionary<(TWorker Worker, string RequestId), string> _leaseByRequest = [];
+    private readonly Dictionary<(TWorker Worker, string RequestId), List<string>> _leasesByRequest = [];
     private readonly LinkedList<WaitingWorker> _waiting = [];
     private readonly Dictionary<TWorker, LinkedListNode<WaitingWorker>> _waitingByWorker = [];
     private readonly string _leasePrefix = Guid.NewGuid().ToString("N")[..8];
     private long _leaseCounter;
     private int _nextSearch;
 
-    /// <summary>A lease granted to a worker.</summary>
-    public sealed record Grant(TWorker Worker, TrialLease Lease);
+    /// <summary>A batch of leases granted to a worker in answer to one request.</summary>
+    public sealed record Grant(TWorker Worker, TrialLeases Leases);
 
     /// <summary>What a reported result did: <paramref name="Final"/> is the trial's final result when it has one; <paramref name="Grants"/> are leases a queued retry made possible.</summary>
     public sealed record Verdict(ReportKind Kind, TrialResult? Final, IReadOnlyList<Grant> Grants);
@@ -81,14 +82,15 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
     }
 
     /// <summary>
-    /// A worker asks for a trial. A repeated request gets its lease again; a new one waits in line. Returns the leases
-    /// to send: the repeated one, or whatever the line can now be given.
+    /// A worker asks for up to <paramref name="maxTrials"/> trials. A repeated request gets its batch again (those of
+    /// its leases still out); a new one waits in line. Returns the batches to send: the repeated one, or whatever the
+    /// line can now be given.
     /// </summary>
-    public IReadOnlyList<Grant> Request(TWorker worker, string workerName, string requestId, DateTime now)
+    public IReadOnlyList<Grant> Request(TWorker worker, string workerName, string requestId, int maxTrials, DateTime now)
     {
-        if (_leaseByRequest.TryGetValue((worker, requestId), out var leaseId))
+        if (_leasesByRequest.TryGetValue((worker, requestId), out var leaseIds))
         {
-            return [new Grant(worker, _leases[leaseId].Message)];
+            return [new Grant(worker, Batch(requestId, leaseIds.Select(id => _leases[id])))];
         }
         if (_waitingByWorker.TryGetValue(worker, out var node))
         {
@@ -99,7 +101,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
             }
             _waiting.Remove(node);
         }
-        _waitingByWorker[worker] = _waiting.AddLast(new WaitingWorker(worker, workerName, requestId));
+        _waitingByWorker[worker] = _waiting.AddLast(new WaitingWorker(worker, workerName, requestId, Math.Max(1, maxTrials)));
         return Serve(now);
     }
 
@@ -172,6 +174,12 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         return (failures, Serve(now));
     }
 
+    /// <summary>Whether a lease is out (granted and not yet ended).</summary>
+    public bool IsOut(string leaseId) => _leases.ContainsKey(leaseId);
+
+    /// <summary>How many leases a worker holds.</summary>
+    public int LeasesHeldBy(TWorker worker) => _leases.Values.Count(l => l.Worker.Equals(worker));
+
     /// <summary>Whether a worker holds a lease or waits for one.</summary>
     public bool Knows(TWorker worker) => _waitingByWorker.ContainsKey(worker) || _leases.Values.Any(l => l.Worker.Equals(worker));
 
@@ -183,9 +191,29 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
             var waiting = first.Value;
             _waiting.RemoveFirst();
             _waitingByWorker.Remove(waiting.Worker);
-            grants.Add(new Grant(waiting.Worker, NewLease(trial, waiting, now)));
+            var leases = new List<Lease> { NewLease(trial, waiting, 0, now) };
+            while (leases.Count < waiting.MaxTrials && NextReady() is { } next)
+            {
+                leases.Add(NewLease(next, waiting, leases.Count, now));
+            }
+            _leasesByRequest[(waiting.Worker, waiting.RequestId)] = [.. leases.Select(l => l.Id)];
+            grants.Add(new Grant(waiting.Worker, Batch(waiting.RequestId, leases)));
         }
         return grants;
+    }
+
+    private TrialLeases Batch(string requestId, IEnumerable<Lease> leases)
+    {
+        var batch = new TrialLeases { RequestId = requestId };
+        foreach (var lease in leases)
+        {
+            batch.Leases.Add(lease.Message);
+            if (!batch.Specs.ContainsKey(lease.Key.SearchId))
+            {
+                batch.Specs.Add(lease.Key.SearchId, _active[lease.Key].Search.Spec);
+            }
+        }
+        return batch;
     }
 
     private ActiveTrial? NextReady()
@@ -205,26 +233,28 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         return null;
     }
 
-    private TrialLease NewLease(ActiveTrial trial, WaitingWorker worker, DateTime now)
+    /// <remarks>
+    /// The worker trains a batch in order, so the lease at <paramref name="position"/> may wait for every lease before
+    /// it to use its whole timeout: its deadline allows for that, and a silent worker's batch still expires.
+    /// </remarks>
+    private Lease NewLease(ActiveTrial trial, WaitingWorker worker, int position, DateTime now)
     {
         var limits = trial.Search.Limits;
         var message = new TrialLease
         {
             LeaseId = $"{_leasePrefix}-{++_leaseCounter}",
-            RequestId = worker.RequestId,
             SearchId = trial.Key.SearchId,
             TrialNumber = trial.Key.TrialNumber,
             Architecture = { trial.Trial.Architecture },
             OptionNames = { trial.Trial.OptionNames },
             Attempt = trial.FailedAttempts + 1,
-            Spec = trial.Search.Spec,
             TimeoutSeconds = limits.Timeout.TotalSeconds,
         };
-        var lease = new Lease(message.LeaseId, trial.Key, worker.Worker, worker.Name, now, now + limits.Timeout + leaseGrace, message);
+        var deadline = now + limits.Timeout * (position + 1) + leaseGrace;
+        var lease = new Lease(message.LeaseId, trial.Key, worker.Worker, worker.Name, worker.RequestId, now, deadline, message);
         trial.Lease = lease;
         _leases[lease.Id] = lease;
-        _leaseByRequest[(worker.Worker, worker.RequestId)] = lease.Id;
-        return message;
+        return lease;
     }
 
     private TrialResult? FailAttempt(ActiveTrial trial, string reason)
@@ -254,7 +284,11 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         if (trial.Lease is { } lease)
         {
             _leases.Remove(lease.Id);
-            _leaseByRequest.Remove((lease.Worker, lease.Message.RequestId));
+            var request = (lease.Worker, lease.RequestId);
+            if (_leasesByRequest.TryGetValue(request, out var siblings) && siblings.Remove(lease.Id) && siblings.Count == 0)
+            {
+                _leasesByRequest.Remove(request);
+            }
             trial.Lease = null;
         }
     }
@@ -271,9 +305,9 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         public SortedList<long, ReadyTrial> Ready { get; } = [];
     }
 
-    private sealed record Lease(string Id, TrialKey Key, TWorker Worker, string WorkerName, DateTime Granted, DateTime Deadline, TrialLease Message);
+    private sealed record Lease(string Id, TrialKey Key, TWorker Worker, string WorkerName, string RequestId, DateTime Granted, DateTime Deadline, TrialLease Message);
 
-    private sealed record WaitingWorker(TWorker Worker, string Name, string RequestId);
+    private sealed record WaitingWorker(TWorker Worker, string Name, string RequestId, int MaxTrials);
 
     private sealed class ActiveTrial(TrialKey key, ReadyTrial trial, SearchQueue search)
     {

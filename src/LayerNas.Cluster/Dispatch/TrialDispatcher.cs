@@ -5,13 +5,14 @@ using LayerNas.Protocol.V1;
 namespace LayerNas.Cluster.Dispatch;
 
 /// <summary>
-/// Hands ready trials of every search to worker slots that ask for work, under leases, and forwards each trial's
-/// final result to its search's coordinator. A thin shell around <see cref="TrialBoard{TWorker}"/>.
+/// Hands ready trials of every search to worker slots that ask for work, in batches of leases, and forwards each
+/// trial's final result to its search's coordinator. A thin shell around <see cref="TrialBoard{TWorker}"/>.
 /// </summary>
 /// <remarks>
 /// Leases end four ways: a result (acknowledged here for retried failures and duplicates, by the coordinator once
 /// it has persisted a final one), a hand-back, expiry (timeout plus grace), or the worker's termination, which a
-/// cluster reports once the worker's node is downed.
+/// cluster reports once the worker's node is downed. Results arrive in batches and leave in batches: one message per
+/// search to the coordinators and one acknowledgement back, never one message per trial.
 /// </remarks>
 public sealed class TrialDispatcher : ReceiveActor, IWithTimers
 {
@@ -37,13 +38,19 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
         Receive<WorkRequest>(m =>
         {
             Watch(Sender);
-            Send(_board.Request(Sender, m.Worker, m.RequestId, DateTime.UtcNow));
+            Send(_board.Request(Sender, m.Worker, m.RequestId, m.MaxTrials, DateTime.UtcNow));
         });
-        Receive<TrialResult>(OnResult);
+        Receive<TrialResults>(OnResults);
         Receive<HandBack>(m =>
         {
-            var grants = _board.HandBack(m.LeaseId, DateTime.UtcNow);
-            Sender.Tell(new LeaseClosed { LeaseId = m.LeaseId });
+            var now = DateTime.UtcNow;
+            var outstanding = m.LeaseIds.Count(_board.IsOut);
+            if (outstanding > 0)
+            {
+                _log.Info("{0} handed back {1} trial(s); they are queued again at once", m.Worker, outstanding);
+            }
+            var grants = m.LeaseIds.SelectMany(id => _board.HandBack(id, now)).ToList();
+            Sender.Tell(new LeasesClosed { LeaseIds = { m.LeaseIds } });
             Send(grants);
         });
         Receive<SweepLeases>(_ =>
@@ -55,6 +62,10 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
         Receive<Terminated>(t =>
         {
             _watched.Remove(t.ActorRef);
+            if (_board.LeasesHeldBy(t.ActorRef) is var held and > 0)
+            {
+                _log.Warning("{0} is gone while holding {1} trial(s); they are queued again as failed attempts", t.ActorRef.Path, held);
+            }
             var (failures, grants) = _board.Lost(t.ActorRef, DateTime.UtcNow);
             Settle(failures);
             Send(grants);
@@ -68,24 +79,40 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
     /// <summary>Props of a dispatcher.</summary>
     public static Props Props(TrialDispatcherSettings settings) => Akka.Actor.Props.Create(() => new TrialDispatcher(settings));
 
-    private void OnResult(TrialResult result)
+    private void OnResults(TrialResults results)
     {
-        var verdict = _board.Report(result, DateTime.UtcNow);
-        switch (verdict.Kind)
+        var now = DateTime.UtcNow;
+        var closed = new LeasesClosed();
+        var finals = new Dictionary<IActorRef, TrialResults>();
+        var grants = new List<TrialBoard<IActorRef>.Grant>();
+        foreach (var result in results.Results)
         {
-            case ReportKind.Final when _coordinators.TryGetValue(result.SearchId, out var coordinator):
-                // The coordinator acknowledges the worker once the result is persisted.
-                coordinator.Forward(verdict.Final!);
-                break;
-            case ReportKind.Retried:
-                _log.Info("Trial {0}#{1} attempt {2} failed on {3}: {4}", result.SearchId, result.TrialNumber, result.Attempt, result.Worker, result.FailureReason);
-                Sender.Tell(new LeaseClosed { LeaseId = result.LeaseId });
-                Send(verdict.Grants);
-                break;
-            default:
-                Sender.Tell(new LeaseClosed { LeaseId = result.LeaseId });
-                break;
+            var verdict = _board.Report(result, now);
+            switch (verdict.Kind)
+            {
+                case ReportKind.Final when _coordinators.TryGetValue(result.SearchId, out var coordinator):
+                    // The coordinator acknowledges the worker once the result is persisted.
+                    (finals.TryGetValue(coordinator, out var batch) ? batch : finals[coordinator] = new TrialResults()).Results.Add(verdict.Final!);
+                    break;
+                case ReportKind.Retried:
+                    _log.Info("Trial {0}#{1} attempt {2} failed on {3}: {4}", result.SearchId, result.TrialNumber, result.Attempt, result.Worker, result.FailureReason);
+                    closed.LeaseIds.Add(result.LeaseId);
+                    grants.AddRange(verdict.Grants);
+                    break;
+                default:
+                    closed.LeaseIds.Add(result.LeaseId);
+                    break;
+            }
         }
+        foreach (var (coordinator, batch) in finals)
+        {
+            coordinator.Forward(batch);
+        }
+        if (closed.LeaseIds.Count > 0)
+        {
+            Sender.Tell(closed);
+        }
+        Send(grants);
     }
 
     private void Settle(IReadOnlyList<TrialResult> failures)
@@ -93,18 +120,21 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
         foreach (var failure in failures)
         {
             _log.Warning("Trial {0}#{1} failed for good: {2}", failure.SearchId, failure.TrialNumber, failure.FailureReason);
-            if (_coordinators.TryGetValue(failure.SearchId, out var coordinator))
+        }
+        foreach (var search in failures.GroupBy(f => f.SearchId))
+        {
+            if (_coordinators.TryGetValue(search.Key, out var coordinator))
             {
-                coordinator.Tell(failure, ActorRefs.NoSender);
+                coordinator.Tell(new TrialResults { Results = { search } }, ActorRefs.NoSender);
             }
         }
     }
 
-    private void Send(IReadOnlyList<TrialBoard<IActorRef>.Grant> grants)
+    private static void Send(IReadOnlyList<TrialBoard<IActorRef>.Grant> grants)
     {
         foreach (var grant in grants)
         {
-            grant.Worker.Tell(grant.Lease);
+            grant.Worker.Tell(grant.Leases);
         }
     }
 

@@ -12,9 +12,11 @@ public static class ClusterHostingExtensions
     public const string SystemName = "layernas";
 
     /// <summary>
-    /// Makes the node a cluster member over TCP with the split-brain resolver on keep-majority, so a crashed node is
-    /// downed (and its worker slots reported terminated) once membership has been stable for a while. Without seed
-    /// nodes the node joins itself.
+    /// Makes the node a cluster member over TCP with the split-brain resolver on keep-majority of the coordinator role,
+    /// so a crashed node is downed (and its worker slots reported terminated) once membership has been stable for a
+    /// while. Counting coordinators only means the side that keeps the coordinator survives a split however many
+    /// workers the other side has; workers cut off from every coordinator down themselves. Without seed nodes the node
+    /// joins itself.
     /// </summary>
     public static AkkaConfigurationBuilder AddLayerNasCluster(this AkkaConfigurationBuilder builder, ClusterNodeSettings settings)
     {
@@ -24,7 +26,7 @@ public static class ClusterHostingExtensions
             {
                 Roles = settings.Roles,
                 SeedNodes = settings.SeedNodes,
-                SplitBrainResolver = new KeepMajorityOption(),
+                SplitBrainResolver = new KeepMajorityOption { Role = ClusterRoles.Coordinator },
             })
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {settings.SplitBrainStableAfter.TotalMilliseconds:0}ms", HoconAddMode.Prepend);
         if (settings.SeedNodes.Length == 0)

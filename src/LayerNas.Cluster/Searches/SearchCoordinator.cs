@@ -66,7 +66,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         Recover<SearchFinished>(e => _finished = e);
         Recover<RecoveryCompleted>(_ => Start());
 
-        Command<TrialResult>(OnResult);
+        Command<TrialResults>(OnResults);
         Command<CancelSearch>(OnCancel);
         Command<SubscribeToSearch>(_ =>
         {
@@ -140,12 +140,26 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         AfterProgress();
     }
 
-    private void OnResult(TrialResult result)
+    private void OnResults(TrialResults results)
+    {
+        var duplicates = new LeasesClosed();
+        foreach (var result in results.Results)
+        {
+            if (!Buffer(result))
+            {
+                duplicates.LeaseIds.Add(result.LeaseId);
+            }
+        }
+        Acknowledge(Sender, duplicates);
+        Flush();
+    }
+
+    /// <summary>Queues a pending trial's result for the next journal write; false for a result of a trial that is not pending (or already queued).</summary>
+    private bool Buffer(TrialResult result)
     {
         if (_state is null || _cancelled is not null || !_state.IsPending(result.TrialNumber) || !_buffered.Add(result.TrialNumber))
         {
-            Acknowledge(Sender, result);
-            return;
+            return false;
         }
         var architecture = _state.PendingTrial(result.TrialNumber)!.Architecture;
         IMessage recorded = result.ResultCase == TrialResult.ResultOneofCase.Outcome
@@ -168,7 +182,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
                 Attempts = result.Attempt,
             };
         _buffer.Add(new BufferedResult(recorded, result, Sender));
-        Flush();
+        return true;
     }
 
     private void Flush()
@@ -186,6 +200,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
 
     private void Apply(List<BufferedResult> batch)
     {
+        var acknowledgements = new Dictionary<IActorRef, LeasesClosed>();
         foreach (var (recorded, result, sender) in batch)
         {
             _buffered.Remove(result.TrialNumber);
@@ -210,7 +225,11 @@ public sealed class SearchCoordinator : ReceivePersistentActor
             {
                 _state.Fail(result.TrialNumber, result.FailureReason, result.Attempt);
             }
-            Acknowledge(sender, result);
+            (acknowledgements.TryGetValue(sender, out var closed) ? closed : acknowledgements[sender] = new LeasesClosed()).LeaseIds.Add(result.LeaseId);
+        }
+        foreach (var (sender, closed) in acknowledgements)
+        {
+            Acknowledge(sender, closed);
         }
         _eventsSinceSnapshot += batch.Count;
         _writing = false;
@@ -221,7 +240,9 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         }
         Dispatch(_state!.TakeNewTrials());
         AfterProgress();
-        if (_finished is null && _eventsSinceSnapshot >= _settings.SnapshotEvery)
+        // A snapshot holds every settled trial, so snapshots grow apart as the search grows: the bytes written stay
+        // proportional to the trials, and recovery still replays at most half as many events as the snapshot holds.
+        if (_finished is null && _eventsSinceSnapshot >= Math.Max(_settings.SnapshotEvery, _state!.Settled.Count / 2))
         {
             SaveSnapshot(Snapshot());
             _eventsSinceSnapshot = 0;
@@ -253,9 +274,9 @@ public sealed class SearchCoordinator : ReceivePersistentActor
 
     private void CompleteCancel()
     {
-        foreach (var (_, result, sender) in _buffer)
+        foreach (var bySender in _buffer.GroupBy(b => b.Sender))
         {
-            Acknowledge(sender, result);
+            Acknowledge(bySender.Key, new LeasesClosed { LeaseIds = { bySender.Select(b => b.Result.LeaseId) } });
         }
         _buffer.Clear();
         _buffered.Clear();
@@ -410,11 +431,11 @@ public sealed class SearchCoordinator : ReceivePersistentActor
     private static string NodeOf(string worker) =>
         ActorPath.TryParse(worker, out var path) ? path.Address.ToString() : worker;
 
-    private static void Acknowledge(IActorRef sender, TrialResult result)
+    private static void Acknowledge(IActorRef sender, LeasesClosed closed)
     {
-        if (!sender.IsNobody())
+        if (closed.LeaseIds.Count > 0 && !sender.IsNobody())
         {
-            sender.Tell(new LeaseClosed { LeaseId = result.LeaseId });
+            sender.Tell(closed);
         }
     }
 

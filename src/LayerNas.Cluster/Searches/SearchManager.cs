@@ -67,7 +67,7 @@ public sealed class SearchManager : ReceivePersistentActor
         Command<CancelSearch>(m => Answer(m.SearchId, m, record => new SearchCancelAccepted { SearchId = record.Id, AlreadyEnded = true }));
         Command<ListSearches>(_ => Sender.Tell(new SearchList { Searches = { _order.Select(id => Status(_searches[id])) } }));
         Command<WorkRequest>(m => _dispatcher.Forward(m));
-        Command<TrialResult>(m => _dispatcher.Forward(m));
+        Command<TrialResults>(m => _dispatcher.Forward(m));
         Command<HandBack>(m => _dispatcher.Forward(m));
         Command<SearchFinished>(m =>
         {

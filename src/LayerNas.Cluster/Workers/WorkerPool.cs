@@ -63,8 +63,14 @@ public static class WorkerPoolHostingExtensions
         {
             var pool = system.ActorOf(WorkerPool.Props(registry.Get<SearchManager>(), provider, settings), "workers");
             registry.Register<WorkerPool>(pool);
-            CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "hand-back-leases", async () =>
+            var shutdown = CoordinatedShutdown.Get(system);
+            shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "hand-back-leases", async () =>
             {
+                if (shutdown.ShutdownReason is CoordinatedShutdown.ClusterDowningReason)
+                {
+                    // A downed node cannot reach the dispatcher any more: its leases end when the dispatcher sees it gone.
+                    return Done.Instance;
+                }
                 await pool.Ask<WorkerPool.LeasesHandedBack>(WorkerPool.HandBackLeases.Instance, settings.HandBackTimeout + TimeSpan.FromSeconds(1));
                 return Done.Instance;
             });

@@ -14,4 +14,13 @@ public sealed class WorkerPoolSettings
 
     /// <summary>Trainers a slot keeps (one per search, least recently used dropped first).</summary>
     public int TrainersPerSlot { get; set; } = 2;
+
+    /// <summary>
+    /// How long a slot's batch of leases should take to train: a slot asks for as many trials as it trains in this
+    /// time (by its recent training times), so fast trials travel in batches and slow ones one at a time.
+    /// </summary>
+    public TimeSpan LeaseBatchTime { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The most trials a slot asks for at once.</summary>
+    public int MaxLeaseBatch { get; set; } = 64;
 }

@@ -7,24 +7,31 @@ using LayerNas.Trainers;
 namespace LayerNas.Cluster.Workers;
 
 /// <summary>
-/// Trains one trial at a time: asks the dispatcher for work, trains what it is leased with its own trainer, and
-/// reports the result. Every request and report is re-sent until answered, because the way to the dispatcher (a
-/// singleton proxy) may drop messages while the singleton moves.
+/// Trains one trial at a time: asks the dispatcher for a batch of trials, trains them in order with its own trainer,
+/// and reports their results. Every request and report is re-sent until answered, because the way to the dispatcher
+/// (a singleton proxy) may drop messages while the singleton moves.
 /// </summary>
 /// <remarks>
-/// A slot asks for its next trial as soon as it has reported one, without waiting for the acknowledgement, so a
-/// slow journal never idles the workers. A trainer failure of any kind, a timeout or a cancellation becomes a failed
-/// result with a readable reason; the dispatcher decides whether the trial is tried again.
+/// A slot asks for as many trials as it trains in <see cref="WorkerPoolSettings.LeaseBatchTime"/>, so instant trials
+/// cost a few messages per batch while slow ones still go one at a time. Results go out together when the batch is
+/// trained (or a batch's worth has piled up), and the next request leaves with them, without waiting for the
+/// acknowledgement, so a slow journal never idles the workers. A trainer failure of any kind, a timeout or a
+/// cancellation becomes a failed result with a readable reason; the dispatcher decides whether the trial is tried again.
 /// </remarks>
 public sealed class WorkerSlot : ReceiveActor, IWithTimers
 {
     private readonly IActorRef _dispatcher;
     private readonly TrainerCache _trainers;
+    private readonly LeaseBatchSizer _batchSizer;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<string, object> _unanswered = [];
+    private readonly Queue<(TrialLease Lease, SearchSpec Spec)> _queue = [];
+    private readonly Dictionary<string, TrialResult> _unanswered = [];
+    private readonly List<TrialResult> _unsent = [];
+    private readonly HashSet<string> _handedBack = [];
     private readonly string _incarnation = Guid.NewGuid().ToString("N")[..8];
     private readonly string _name;
     private long _requests;
+    private int _batch = 1;
     private string? _requestId;
     private Training? _training;
     private IActorRef? _stopWaiter;
@@ -35,24 +42,34 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     {
         _dispatcher = dispatcher;
         _trainers = new TrainerCache(provider, settings.TrainersPerSlot);
+        _batchSizer = new LeaseBatchSizer(settings.LeaseBatchTime, settings.MaxLeaseBatch);
         _name = Self.Path.ToStringWithAddress(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
 
-        Receive<TrialLease>(OnLease);
+        Receive<TrialLeases>(OnLeases);
         Receive<Trained>(OnTrained);
-        Receive<LeaseClosed>(m =>
+        Receive<LeasesClosed>(m =>
         {
-            _unanswered.Remove(m.LeaseId);
+            foreach (var id in m.LeaseIds)
+            {
+                _unanswered.Remove(id);
+                _handedBack.Remove(id);
+            }
             ReplyWhenStopped();
         });
         Receive<Resend>(_ =>
         {
-            foreach (var message in _unanswered.Values)
+            _unsent.Clear();
+            if (_unanswered.Count > 0)
             {
-                _dispatcher.Tell(message);
+                _dispatcher.Tell(new TrialResults { Results = { _unanswered.Values } });
+            }
+            if (_handedBack.Count > 0)
+            {
+                _dispatcher.Tell(new HandBack { LeaseIds = { _handedBack }, Worker = _name });
             }
             if (_requestId is not null)
             {
-                _dispatcher.Tell(new WorkRequest { Worker = _name, RequestId = _requestId });
+                _dispatcher.Tell(new WorkRequest { Worker = _name, RequestId = _requestId, MaxTrials = _batch });
             }
         });
         Receive<WorkerPool.HandBackLeases>(_ =>
@@ -60,12 +77,16 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             _stopping = true;
             _stopWaiter = Sender;
             _requestId = null;
+            var leases = _queue.Select(q => q.Lease).ToList();
+            _queue.Clear();
             if (_training is { } training)
             {
                 _training = null;
                 training.Cancellation.Cancel();
-                Send(training.Lease.LeaseId, new HandBack { LeaseId = training.Lease.LeaseId, SearchId = training.Lease.SearchId, TrialNumber = training.Lease.TrialNumber, Worker = _name });
+                leases.Insert(0, training.Lease);
             }
+            HandBack(leases);
+            SendResults();
             ReplyWhenStopped();
         });
         Timers.StartPeriodicTimer(nameof(Resend), Resend.Instance, settings.RetryInterval);
@@ -88,19 +109,30 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
         Dispose(_trainers.Clear());
     }
 
-    private void OnLease(TrialLease lease)
+    private void OnLeases(TrialLeases batch)
     {
-        if (_training?.Lease.LeaseId == lease.LeaseId)
+        if (_requestId is not null && batch.RequestId == _requestId && !_stopping)
+        {
+            _requestId = null;
+            foreach (var lease in batch.Leases)
+            {
+                _queue.Enqueue((lease, batch.Specs[lease.SearchId]));
+            }
+            TrainNext();
+            return;
+        }
+        // A batch this slot did not ask for (a late answer to an older request, a repeat): give back what it does not hold.
+        var held = _queue.Select(q => q.Lease.LeaseId).Append(_training?.Lease.LeaseId).Concat(_unanswered.Keys).ToHashSet();
+        HandBack([.. batch.Leases.Where(l => !held.Contains(l.LeaseId))]);
+    }
+
+    private void TrainNext()
+    {
+        if (_training is not null || !_queue.TryDequeue(out var next))
         {
             return;
         }
-        if (_stopping || _training is not null || lease.RequestId != _requestId)
-        {
-            // A lease this slot did not ask for (a late answer to an older request): give it straight back.
-            Send(lease.LeaseId, new HandBack { LeaseId = lease.LeaseId, SearchId = lease.SearchId, TrialNumber = lease.TrialNumber, Worker = _name });
-            return;
-        }
-        _requestId = null;
+        var (lease, spec) = next;
         var cancellation = new CancellationTokenSource();
         if (lease.TimeoutSeconds > 0)
         {
@@ -111,7 +143,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
         ITrainer trainer;
         try
         {
-            var (cached, dropped) = _trainers.Get(lease.SearchId, lease.Spec);
+            var (cached, dropped) = _trainers.Get(lease.SearchId, spec);
             Dispose(dropped);
             trainer = cached;
         }
@@ -135,6 +167,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
         }
         _training = null;
         var lease = training.Lease;
+        _batchSizer.Observe(training.Clock.Elapsed);
         var result = new TrialResult
         {
             LeaseId = lease.LeaseId,
@@ -162,8 +195,17 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             }
         }
         training.Cancellation.Dispose();
-        Send(lease.LeaseId, result);
-        RequestWork();
+        _unanswered[lease.LeaseId] = result;
+        _unsent.Add(result);
+        if (_queue.Count == 0 || _unsent.Count >= _batch)
+        {
+            SendResults();
+        }
+        if (_queue.Count == 0)
+        {
+            RequestWork();
+        }
+        TrainNext();
     }
 
     private static string FailureReason(Task task, bool timedOut, double timeoutSeconds)
@@ -192,19 +234,34 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             ReplyWhenStopped();
             return;
         }
+        _batch = _batchSizer.Next;
         _requestId = $"{_incarnation}-{++_requests}";
-        _dispatcher.Tell(new WorkRequest { Worker = _name, RequestId = _requestId });
+        _dispatcher.Tell(new WorkRequest { Worker = _name, RequestId = _requestId, MaxTrials = _batch });
     }
 
-    private void Send(string leaseId, object message)
+    private void SendResults()
     {
-        _unanswered[leaseId] = message;
-        _dispatcher.Tell(message);
+        if (_unsent.Count > 0)
+        {
+            _dispatcher.Tell(new TrialResults { Results = { _unsent } });
+            _unsent.Clear();
+        }
+    }
+
+    private void HandBack(IReadOnlyList<TrialLease> leases)
+    {
+        if (leases.Count == 0)
+        {
+            return;
+        }
+        var ids = leases.Select(l => l.LeaseId).ToList();
+        _handedBack.UnionWith(ids);
+        _dispatcher.Tell(new HandBack { LeaseIds = { ids }, Worker = _name });
     }
 
     private void ReplyWhenStopped()
     {
-        if (_stopWaiter is not null && _training is null && _unanswered.Count == 0)
+        if (_stopWaiter is not null && _training is null && _unanswered.Count == 0 && _handedBack.Count == 0)
         {
             _stopWaiter.Tell(WorkerPool.LeasesHandedBack.Instance);
             _stopWaiter = null;

@@ -67,6 +67,13 @@ internal sealed class LayernasProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends SIGKILL: the process ends at once, without a word to anyone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Sends SIGTERM, as a process manager stops a node.</summary>
     public void Terminate()
     {

@@ -10,8 +10,15 @@ internal sealed partial class LocalCluster : IAsyncDisposable
     public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
 
     private readonly List<LayernasProcess> _processes = [];
+    private readonly string[] _coordinatorArgs;
+    private readonly IReadOnlyDictionary<string, string>? _environment;
 
-    private LocalCluster(TempFolder folder) => Folder = folder;
+    private LocalCluster(TempFolder folder, string[] coordinatorArgs, IReadOnlyDictionary<string, string>? environment)
+    {
+        Folder = folder;
+        _coordinatorArgs = coordinatorArgs;
+        _environment = environment;
+    }
 
     public TempFolder Folder { get; }
 
@@ -23,27 +30,28 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     public string Database => Folder.File("coordinator.db");
 
-    public LayernasProcess Coordinator => _processes[0];
+    public LayernasProcess Coordinator { get; private set; } = null!;
 
     /// <summary>The worker nodes' cluster addresses.</summary>
     public List<string> Workers { get; } = [];
 
+    /// <summary>The worker nodes' processes, in the order of <see cref="Workers"/>.</summary>
+    public List<LayernasProcess> WorkerNodes { get; } = [];
+
     /// <summary>Starts a coordinator with <paramref name="coordinatorArgs"/> added, then <paramref name="workers"/> worker nodes with two slots each, and waits until all are up.</summary>
     public static async Task<LocalCluster> StartAsync(int workers, string[]? coordinatorArgs = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var cluster = new LocalCluster(new TempFolder());
+        var cluster = new LocalCluster(new TempFolder(), coordinatorArgs ?? ["--api", "http://127.0.0.1:0"], environment);
         try
         {
-            var coordinator = cluster.Add(environment, ["node", "--role", "coordinator", "--port", "0", "--db", cluster.Database, .. coordinatorArgs ?? ["--api", "http://127.0.0.1:0"]]);
-            var up = await coordinator.LineAsync("node up at ", StartDeadline);
-            cluster.Address = AddressOf(up);
-            cluster.Api = $"http://127.0.0.1:{ApiPort().Match(up).Groups[1].Value}";
+            await cluster.StartCoordinatorAsync("0");
             var starting = Enumerable.Range(0, workers)
                 .Select(_ => cluster.Add(environment, ["node", "--role", "worker", "--port", "0", "--slots", "2", "--seed", cluster.Address, "--logs", cluster.Folder.File("logs")]))
                 .ToList();
             foreach (var worker in starting)
             {
                 cluster.Workers.Add(AddressOf(await worker.LineAsync("node up at ", StartDeadline)));
+                cluster.WorkerNodes.Add(worker);
             }
             return cluster;
         }
@@ -54,6 +62,9 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the coordinator again on the port it had (its workers' seed) and its database, after it was killed.</summary>
+    public Task RestartCoordinatorAsync() => StartCoordinatorAsync(Address[(Address.LastIndexOf(':') + 1)..]);
+
     public ValueTask DisposeAsync()
     {
         foreach (var process in _processes)
@@ -62,6 +73,14 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         }
         Folder.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private async Task StartCoordinatorAsync(string port)
+    {
+        Coordinator = Add(_environment, ["node", "--role", "coordinator", "--port", port, "--db", Database, .. _coordinatorArgs]);
+        var up = await Coordinator.LineAsync("node up at ", StartDeadline);
+        Address = AddressOf(up);
+        Api = $"http://127.0.0.1:{ApiPort().Match(up).Groups[1].Value}";
     }
 
     private LayernasProcess Add(IReadOnlyDictionary<string, string>? environment, string[] args)

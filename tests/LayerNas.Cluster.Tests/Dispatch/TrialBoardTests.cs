@@ -27,17 +27,19 @@ public sealed class TrialBoardTests
         new() { LeaseId = lease.LeaseId, SearchId = lease.SearchId, TrialNumber = lease.TrialNumber, Attempt = lease.Attempt, FailureReason = reason };
 
     private TrialLease Take(string worker, string requestId, DateTime? now = null) =>
-        Assert.Single(_board.Request(worker, worker, requestId, now ?? T0)).Lease;
+        Assert.Single(Assert.Single(_board.Request(worker, worker, requestId, 1, now ?? T0)).Leases.Leases);
+
+    private static TrialLease Only(TrialBoard<string>.Grant grant) => Assert.Single(grant.Leases.Leases);
 
     [Fact]
     public void A_waiting_worker_gets_the_first_trial_dispatched_with_the_specs_timeout()
     {
-        Assert.Empty(_board.Request("w1", "w1", "r1", T0));
+        Assert.Empty(_board.Request("w1", "w1", "r1", 1, T0));
 
         var grant = Assert.Single(_board.Add("a", Spec(timeoutSeconds: 42), Trials(2, 1), T0));
 
-        Assert.Equal(("w1", 1L, "r1", 1, 42.0), (grant.Worker, grant.Lease.TrialNumber, grant.Lease.RequestId, grant.Lease.Attempt, grant.Lease.TimeoutSeconds));
-        Assert.Equal("burger", grant.Lease.Spec.Name);
+        Assert.Equal(("w1", 1L, "r1", 1, 42.0), (grant.Worker, Only(grant).TrialNumber, grant.Leases.RequestId, Only(grant).Attempt, Only(grant).TimeoutSeconds));
+        Assert.Equal("burger", grant.Leases.Specs["a"].Name);
     }
 
     [Fact]
@@ -54,15 +56,15 @@ public sealed class TrialBoardTests
     [Fact]
     public void A_repeated_request_gets_the_same_lease_and_a_repeat_while_waiting_keeps_its_place()
     {
-        _board.Request("w1", "w1", "r1", T0);
-        _board.Request("w2", "w2", "r1", T0);
-        _board.Request("w1", "w1", "r1", T0);
+        _board.Request("w1", "w1", "r1", 1, T0);
+        _board.Request("w2", "w2", "r1", 1, T0);
+        _board.Request("w1", "w1", "r1", 1, T0);
         var first = Assert.Single(_board.Add("a", Spec(), Trials(1), T0));
 
         var again = Take("w1", "r1");
 
         Assert.Equal("w1", first.Worker);
-        Assert.Equal(first.Lease.LeaseId, again.LeaseId);
+        Assert.Equal(Only(first).LeaseId, again.LeaseId);
         Assert.Equal(1, _board.LeaseCount);
     }
 
@@ -101,7 +103,7 @@ public sealed class TrialBoardTests
         Assert.Equal([1, 2, 3], attempts);
         Assert.Equal([ReportKind.Retried, ReportKind.Retried, ReportKind.Final], kinds);
         Assert.Equal(("boom 3", 3), (verdict.Final!.FailureReason, verdict.Final.Attempt));
-        Assert.Empty(_board.Request("w1", "w1", "r9", T0));
+        Assert.Empty(_board.Request("w1", "w1", "r9", 1, T0));
     }
 
     [Fact]
@@ -122,7 +124,7 @@ public sealed class TrialBoardTests
     {
         _board.Add("a", Spec(timeoutSeconds: 10), Trials(1), T0);
         var lease = Take("w1", "r1");
-        _board.Request("w2", "w2", "r1", T0);
+        _board.Request("w2", "w2", "r1", 1, T0);
 
         var early = _board.Expire(T0.AddSeconds(14.9));
         var late = _board.Expire(T0.AddSeconds(15));
@@ -130,7 +132,7 @@ public sealed class TrialBoardTests
         Assert.Empty(early.Grants);
         Assert.Empty(late.Failures);
         var retry = Assert.Single(late.Grants);
-        Assert.Equal(("w2", lease.TrialNumber, 2), (retry.Worker, retry.Lease.TrialNumber, retry.Lease.Attempt));
+        Assert.Equal(("w2", lease.TrialNumber, 2), (retry.Worker, Only(retry).TrialNumber, Only(retry).Attempt));
     }
 
     [Fact]
@@ -151,15 +153,15 @@ public sealed class TrialBoardTests
     {
         _board.Add("a", Spec(), Trials(1), T0);
         var lease = Take("w1", "r1");
-        _board.Request("w3", "w3", "r1", T0);
-        _board.Request("w2", "w2", "r1", T0);
+        _board.Request("w3", "w3", "r1", 1, T0);
+        _board.Request("w2", "w2", "r1", 1, T0);
         _board.Lost("w3", T0);
 
         var (failures, grants) = _board.Lost("w1", T0);
 
         Assert.Empty(failures);
         var retry = Assert.Single(grants);
-        Assert.Equal(("w2", lease.TrialNumber, 2), (retry.Worker, retry.Lease.TrialNumber, retry.Lease.Attempt));
+        Assert.Equal(("w2", lease.TrialNumber, 2), (retry.Worker, Only(retry).TrialNumber, Only(retry).Attempt));
         Assert.False(_board.Knows("w1"));
         Assert.False(_board.Knows("w3"));
     }
@@ -200,5 +202,47 @@ public sealed class TrialBoardTests
         _board.Add("a", Spec(), Trials(1, 2, 3), T0);
 
         Assert.Equal(2, _board.ReadyCount);
+    }
+
+    [Fact]
+    public void A_batch_request_takes_up_to_its_size_round_robin_with_each_spec_once_and_a_repeat_gets_the_same_batch()
+    {
+        _board.Add("a", Spec(), Trials(1, 2, 3), T0);
+        _board.Add("b", Spec(), Trials(1), T0);
+
+        var grant = Assert.Single(_board.Request("w1", "w1", "r1", 3, T0));
+        var again = Assert.Single(_board.Request("w1", "w1", "r1", 3, T0));
+
+        Assert.Equal(["a1", "b1", "a2"], grant.Leases.Leases.Select(l => $"{l.SearchId}{l.TrialNumber}"));
+        Assert.Equal(["a", "b"], grant.Leases.Specs.Keys.Order());
+        Assert.Equal(grant.Leases, again.Leases);
+        Assert.Equal(1, _board.ReadyCount);
+    }
+
+    [Fact]
+    public void A_lease_later_in_a_batch_allows_a_timeout_for_each_lease_before_it()
+    {
+        _board.Add("a", Spec(timeoutSeconds: 10), Trials(1, 2, 3), T0);
+        _board.Request("w1", "w1", "r1", 3, T0);
+
+        var expiredBy = new[] { 14.9, 15, 24.9, 25, 34.9, 35 }.Select(seconds =>
+        {
+            _board.Expire(T0.AddSeconds(seconds));
+            return _board.ReadyCount;
+        });
+
+        Assert.Equal([0, 1, 1, 2, 2, 3], expiredBy);
+    }
+
+    [Fact]
+    public void A_repeat_of_a_partly_settled_batch_gets_only_the_leases_still_out()
+    {
+        _board.Add("a", Spec(), Trials(1, 2), T0);
+        var leases = Assert.Single(_board.Request("w1", "w1", "r1", 2, T0)).Leases.Leases;
+        _board.Report(Success(leases[0]), T0);
+
+        var again = Assert.Single(_board.Request("w1", "w1", "r1", 2, T0));
+
+        Assert.Equal([leases[1].LeaseId], again.Leases.Leases.Select(l => l.LeaseId));
     }
 }

@@ -39,6 +39,10 @@ public sealed class TrialDispatcherTests : TestKit
         LeaseId = lease.LeaseId, SearchId = lease.SearchId, TrialNumber = lease.TrialNumber, Attempt = lease.Attempt, Worker = "w", Outcome = new TrainingOutcome { Reward = 0.5 },
     };
 
+    private static TrialLease Single(Akka.TestKit.TestProbe worker) => Assert.Single(worker.ExpectMsg<TrialLeases>(Patience).Leases);
+
+    private static TrialResults Results(params TrialResult[] results) => new() { Results = { results } };
+
     [Fact]
     public void A_final_result_goes_to_the_coordinator_once_with_the_worker_as_sender_and_a_duplicate_is_acknowledged_here()
     {
@@ -47,14 +51,14 @@ public sealed class TrialDispatcherTests : TestKit
         var worker = CreateTestProbe();
         dispatcher.Tell(Dispatch(60, 2, 1), coordinator);
         dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1" }, worker);
-        var lease = worker.ExpectMsg<TrialLease>(Patience);
+        var lease = Single(worker);
 
-        dispatcher.Tell(Success(lease), worker);
-        dispatcher.Tell(Success(lease), worker);
+        dispatcher.Tell(Results(Success(lease)), worker);
+        dispatcher.Tell(Results(Success(lease)), worker);
 
-        Assert.Equal(lease.TrialNumber, coordinator.ExpectMsg<TrialResult>(Patience).TrialNumber);
+        Assert.Equal(lease.TrialNumber, Assert.Single(coordinator.ExpectMsg<TrialResults>(Patience).Results).TrialNumber);
         Assert.Equal(worker.Ref, coordinator.LastSender);
-        Assert.Equal(lease.LeaseId, worker.ExpectMsg<LeaseClosed>(Patience).LeaseId);
+        Assert.Equal(lease.LeaseId, Assert.Single(worker.ExpectMsg<LeasesClosed>(Patience).LeaseIds));
         coordinator.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
@@ -67,14 +71,14 @@ public sealed class TrialDispatcherTests : TestKit
         dispatcher.Tell(Dispatch(60, 1, 1), coordinator);
 
         dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1" }, worker);
-        var first = worker.ExpectMsg<TrialLease>(Patience);
-        dispatcher.Tell(Failure(first), worker);
-        worker.ExpectMsg<LeaseClosed>(Patience);
+        var first = Single(worker);
+        dispatcher.Tell(Results(Failure(first)), worker);
+        worker.ExpectMsg<LeasesClosed>(Patience);
         dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r2" }, worker);
-        var second = worker.ExpectMsg<TrialLease>(Patience);
-        dispatcher.Tell(Failure(second), worker);
+        var second = Single(worker);
+        dispatcher.Tell(Results(Failure(second)), worker);
 
-        var failure = coordinator.ExpectMsg<TrialResult>(Patience);
+        var failure = Assert.Single(coordinator.ExpectMsg<TrialResults>(Patience).Results);
         Assert.Equal((1, 2), (first.Attempt, second.Attempt));
         Assert.Equal(("boom 2", 2), (failure.FailureReason, failure.Attempt));
     }
@@ -87,13 +91,13 @@ public sealed class TrialDispatcherTests : TestKit
         var silent = CreateTestProbe();
         dispatcher.Tell(Dispatch(0.1, 1, 1), coordinator);
         dispatcher.Tell(new WorkRequest { Worker = "silent", RequestId = "r1" }, silent);
-        silent.ExpectMsg<TrialLease>(Patience);
+        Single(silent);
 
         dispatcher.Tell(new WorkRequest { Worker = "silent", RequestId = "r2" }, silent);
-        var retry = silent.ExpectMsg<TrialLease>(Patience);
+        var retry = Single(silent);
 
         Assert.Equal(2, retry.Attempt);
-        var failure = coordinator.ExpectMsg<TrialResult>(Patience);
+        var failure = Assert.Single(coordinator.ExpectMsg<TrialResults>(Patience).Results);
         Assert.Contains("no result from silent", failure.FailureReason);
     }
 
@@ -106,14 +110,14 @@ public sealed class TrialDispatcherTests : TestKit
         var survivor = CreateTestProbe();
         dispatcher.Tell(Dispatch(60, 2, 1), coordinator);
         dispatcher.Tell(new WorkRequest { Worker = "doomed", RequestId = "r1" }, doomed);
-        var lease = doomed.ExpectMsg<TrialLease>(Patience);
+        var lease = Single(doomed);
         dispatcher.Tell(new WorkRequest { Worker = "survivor", RequestId = "r1" }, survivor);
 
         Watch(doomed.Ref);
         Sys.Stop(doomed.Ref);
         ExpectTerminated(doomed.Ref, Patience);
 
-        var retry = survivor.ExpectMsg<TrialLease>(Patience);
+        var retry = Single(survivor);
         Assert.Equal((lease.TrialNumber, 2), (retry.TrialNumber, retry.Attempt));
     }
 
@@ -124,13 +128,32 @@ public sealed class TrialDispatcherTests : TestKit
         var worker = CreateTestProbe();
         dispatcher.Tell(Dispatch(60, 2, 1), CreateTestProbe());
         dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1" }, worker);
-        var lease = worker.ExpectMsg<TrialLease>(Patience);
+        var lease = Single(worker);
 
-        dispatcher.Tell(new HandBack { LeaseId = lease.LeaseId, SearchId = "s", TrialNumber = 1, Worker = "w" }, worker);
-        worker.ExpectMsg<LeaseClosed>(Patience);
+        dispatcher.Tell(new HandBack { LeaseIds = { lease.LeaseId }, Worker = "w" }, worker);
+        worker.ExpectMsg<LeasesClosed>(Patience);
         dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r2" }, worker);
 
-        var again = worker.ExpectMsg<TrialLease>(Patience);
-        Assert.Equal((1L, 1, "r2"), (again.TrialNumber, again.Attempt, again.RequestId));
+        var again = Single(worker);
+        Assert.Equal((1L, 1), (again.TrialNumber, again.Attempt));
+    }
+
+    [Fact]
+    public void A_batch_of_results_reaches_the_coordinator_as_one_message_and_the_rest_is_acknowledged_at_once()
+    {
+        var dispatcher = Dispatcher();
+        var coordinator = CreateTestProbe();
+        var worker = CreateTestProbe();
+        dispatcher.Tell(Dispatch(60, 2, 1, 2, 3), coordinator);
+        dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1", MaxTrials = 3 }, worker);
+        var batch = worker.ExpectMsg<TrialLeases>(Patience);
+        var leases = batch.Leases;
+
+        dispatcher.Tell(Results(Success(leases[0]), Failure(leases[1]), Success(leases[2])), worker);
+
+        Assert.Equal([1L, 3L], coordinator.ExpectMsg<TrialResults>(Patience).Results.Select(r => r.TrialNumber));
+        Assert.Equal([leases[1].LeaseId], worker.ExpectMsg<LeasesClosed>(Patience).LeaseIds);
+        Assert.Equal(["s"], batch.Specs.Keys);
+        coordinator.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 }

@@ -21,7 +21,8 @@ public sealed class SearchCancelTests
         {
             var manager = ActorRegistry.For(node.System).Get<SearchManager>();
             await node.Client.SubmitAsync("big", spec, SearchRuns.Deadline);
-            await Wait.UntilAsync(() => log.Count >= 12, SearchRuns.Deadline, "12 trained trials");
+            // Slots report in batches: wait for results the coordinator has recorded, not just for trainings.
+            await Wait.UntilAsync(async () => (await node.Client.GetAsync("big", SearchRuns.Deadline))?.Progress?.TrialsTrained >= 12, SearchRuns.Deadline, "12 recorded results");
 
             var accepted = await node.Client.CancelAsync("big", "enough for today", SearchRuns.Deadline);
             var status = await node.Client.GetAsync("big", SearchRuns.Deadline);

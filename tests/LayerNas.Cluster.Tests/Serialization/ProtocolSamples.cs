@@ -38,18 +38,26 @@ internal static class ProtocolSamples
 
     private static TrialFailed Failed() => new() { SearchId = "s-1", TrialNumber = 8, Architecture = { 0, 0, 3 }, Reason = "boom", Attempts = 3 };
 
+    private static TrialLease Lease() => new()
+    {
+        LeaseId = "l-1", SearchId = "s-1", TrialNumber = 7, Architecture = { 1, 2, 0 }, OptionNames = { "sesame", "beef", "lettuce" }, Attempt = 2, TimeoutSeconds = 60,
+    };
+
+    private static TrialResult Reported(long trial) => new()
+    {
+        LeaseId = $"l-{trial}", SearchId = "s-1", TrialNumber = trial, Attempt = 1, Worker = "w", Outcome = new TrainingOutcome { Reward = 0.5, Metrics = { ["a"] = 1 } }, Seconds = 2,
+    };
+
     public static IReadOnlyList<IMessage> All { get; } =
     [
-        new WorkRequest { Worker = "akka.tcp://layernas@127.0.0.1:1/user/workers/slot-1", RequestId = "ab-1" },
-        new TrialLease
-        {
-            LeaseId = "l-1", RequestId = "ab-1", SearchId = "s-1", TrialNumber = 7, Architecture = { 1, 2, 0 },
-            OptionNames = { "sesame", "beef", "lettuce" }, Attempt = 2, Spec = Spec, TimeoutSeconds = 60,
-        },
+        new WorkRequest { Worker = "akka.tcp://layernas@127.0.0.1:1/user/workers/slot-1", RequestId = "ab-1", MaxTrials = 8 },
+        Lease(),
+        new TrialLeases { RequestId = "ab-1", Leases = { Lease() }, Specs = { ["s-1"] = Spec } },
         new TrainingOutcome { Reward = 0.5, Metrics = { ["accuracy"] = 0.5 } },
-        new TrialResult { LeaseId = "l-1", SearchId = "s-1", TrialNumber = 7, Attempt = 1, Worker = "w", Outcome = new TrainingOutcome { Reward = 0.5, Metrics = { ["a"] = 1 } }, Seconds = 2 },
-        new HandBack { LeaseId = "l-1", SearchId = "s-1", TrialNumber = 7, Worker = "w" },
-        new LeaseClosed { LeaseId = "l-1" },
+        Reported(7),
+        new TrialResults { Results = { Reported(7), Reported(8) } },
+        new HandBack { LeaseIds = { "l-1", "l-2" }, Worker = "w" },
+        new LeasesClosed { LeaseIds = { "l-1", "l-2" } },
         new ReadyTrial { TrialNumber = 3, Architecture = { 0, 1 }, OptionNames = { "a", "b" } },
         new DispatchTrials { SearchId = "s-1", Spec = Spec, Trials = { new ReadyTrial { TrialNumber = 3, Architecture = { 0, 1 }, OptionNames = { "a", "b" } } } },
         new WithdrawSearch { SearchId = "s-1" },

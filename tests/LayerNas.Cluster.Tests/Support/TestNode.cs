@@ -29,15 +29,22 @@ internal sealed class TestNode : IAsyncDisposable
 
     /// <summary>Starts a coordinator-and-worker node on a SQLite file.</summary>
     public static Task<TestNode> StartAsync(string databasePath, TrainerProvider trainers, int slots = 4, SearchManagerSettings? manager = null, WorkerPoolSettings? workers = null) =>
+        StartAsync(StorageSettings.SqliteFile(databasePath), trainers, slots, manager, workers);
+
+    /// <summary>Starts a coordinator-and-worker node on any storage.</summary>
+    public static Task<TestNode> StartAsync(StorageSettings storage, TrainerProvider trainers, int slots = 4, SearchManagerSettings? manager = null, WorkerPoolSettings? workers = null) =>
         StartAsync(new ClusterNodeSettings(), builder => builder
-            .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
+            .AddLayerNasStorage(storage)
             .AddSearchManager(manager ?? new SearchManagerSettings(), TestSpecs.Compile)
             .AddWorkerPool(workers ?? Slots(slots), trainers));
 
     /// <summary>Starts a node that only coordinates: the search manager, no worker slots.</summary>
-    public static Task<TestNode> StartCoordinatorAsync(string databasePath) =>
+    public static Task<TestNode> StartCoordinatorAsync(string databasePath) => StartCoordinatorAsync(StorageSettings.SqliteFile(databasePath));
+
+    /// <summary>Starts a node that only coordinates, on any storage.</summary>
+    public static Task<TestNode> StartCoordinatorAsync(StorageSettings storage) =>
         StartAsync(new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator] }, builder => builder
-            .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
+            .AddLayerNasStorage(storage)
             .AddSearchManager(new SearchManagerSettings(), TestSpecs.Compile));
 
     /// <summary>Starts a second coordinator-role node that joins <paramref name="seed"/>'s cluster and takes the singleton over when the seed leaves.</summary>

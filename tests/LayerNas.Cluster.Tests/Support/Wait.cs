@@ -15,4 +15,17 @@ internal static class Wait
             await Task.Delay(20);
         }
     }
+
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan deadline, string what)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"waited {deadline.TotalSeconds} s for {what}");
+            }
+            await Task.Delay(20);
+        }
+    }
 }

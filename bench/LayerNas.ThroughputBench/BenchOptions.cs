@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace LayerNas.ThroughputBench;
+
+/// <summary>The harness's arguments.</summary>
+internal sealed record BenchOptions(int Layers, int Options, int Buckets, int Slots, string[] Storages, string Postgres)
+{
+    public const string Usage =
+        "usage: LayerNas.ThroughputBench [--layers 30] [--options 20] [--buckets 30] [--slots 4] [--storage sqlite|postgresql|both]\n" +
+        "                                [--postgres CONNECTION]  (default: env LAYERNAS_BENCH_POSTGRES, else the .ci/run server)";
+
+    private const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=layernas;Password=layernas;Database=postgres";
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions(30, 20, 30, 4, ["sqlite", "postgresql"],
+            Environment.GetEnvironmentVariable("LAYERNAS_BENCH_POSTGRES") is { Length: > 0 } configured ? configured : DefaultPostgres);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"option {name} needs a value");
+            options = name switch
+            {
+                "--layers" => options with { Layers = Number(name, value) },
+                "--options" => options with { Options = Number(name, value) },
+                "--buckets" => options with { Buckets = Number(name, value) },
+                "--slots" => options with { Slots = Number(name, value) },
+                "--storage" => options with
+                {
+                    Storages = value switch
+                    {
+                        "sqlite" or "postgresql" => [value],
+                        "both" => ["sqlite", "postgresql"],
+                        _ => throw new ArgumentException($"--storage takes sqlite, postgresql or both, not '{value}'"),
+                    },
+                },
+                "--postgres" => options with { Postgres = value },
+                _ => throw new ArgumentException($"unknown option {name}"),
+            };
+        }
+        return options;
+    }
+
+    private static int Number(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"option {name} needs a positive whole number, not '{text}'");
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
+using LayerNas.Cli.Specs;
+using LayerNas.Cli.Tests.Support;
+using LayerNas.Cluster.Hosting;
+using LayerNas.Cluster.Tests.Support;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Cli.Tests.Cluster;
+
+/// <summary>
+/// A coordinator and two worker processes on 127.0.0.1 losing a process mid-search: the search finishes with the
+/// answer <c>layernas run</c> gives, and the journal holds exactly one completion per trial.
+/// </summary>
+public sealed class NodeCrashTests
+{
+    /// <summary>Short enough for a test: a crashed node is downed about two seconds after it is found unreachable.</summary>
+    private static readonly Dictionary<string, string> FastDowning = new() { ["LAYERNAS_STABLE_AFTER"] = "2" };
+
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task A_worker_killed_while_it_holds_trials_has_them_queued_again_and_the_search_answers_as_layernas_run()
+    {
+        using var folder = new TempFolder();
+        var spec = SyntheticSpecs.Write(folder.Path, "kill-worker", seed: 11, seconds: 0.3);
+        var reference = await ReferenceAsync(folder, spec);
+        await using var cluster = await LocalCluster.StartAsync(workers: 2, environment: FastDowning);
+        var storage = StorageSettings.SqliteFile(cluster.Database);
+        var searchId = await SubmitAsync(cluster, spec);
+        await Wait.UntilAsync(() => CompletedBy(storage, searchId, cluster.Workers[0]) >= 3, Deadline, "three trials trained by the first worker");
+
+        await cluster.WorkerNodes[0].KillAsync();
+        var killedAt = Completed(storage, searchId).Count;
+
+        var result = await ResultAsync(cluster, folder, searchId, "cluster.json");
+        Assert.Equal(reference, result);
+        Assert.Contains("is gone while holding", cluster.Coordinator.Stderr);
+        var completed = Completed(storage, searchId);
+        AssertOneCompletionPerTrial(completed);
+        // Only results already on their way from the killed worker's two slots may land after the kill.
+        Assert.InRange(completed.Skip(killedAt).Count(c => c.Worker.StartsWith(cluster.Workers[0], StringComparison.Ordinal)), 0, 2);
+        Assert.DoesNotContain(Events(storage, searchId), e => e is TrialFailed);
+    }
+
+    [Fact]
+    public async Task A_worker_stopped_with_sigterm_hands_its_trials_back_at_once_instead_of_waiting_for_its_leases_to_expire()
+    {
+        using var folder = new TempFolder();
+        // Each trial takes a second and may take two minutes: an expired lease would hold the search up for minutes.
+        var spec = SyntheticSpecs.Write(folder.Path, "stop-worker", seed: 12, seconds: 1, layers: 3);
+        SetTimeout(spec, 120);
+        var reference = await ReferenceAsync(folder, spec);
+        await using var cluster = await LocalCluster.StartAsync(workers: 2, environment: FastDowning);
+        var storage = StorageSettings.SqliteFile(cluster.Database);
+        var searchId = await SubmitAsync(cluster, spec);
+        await Wait.UntilAsync(() => CompletedBy(storage, searchId, cluster.Workers[0]) >= 2, Deadline, "two trials trained by the first worker");
+
+        var clock = Stopwatch.StartNew();
+        cluster.WorkerNodes[0].Terminate();
+        Assert.Equal(0, await cluster.WorkerNodes[0].ExitAsync(Deadline));
+        var result = await ResultAsync(cluster, folder, searchId, "cluster.json");
+        clock.Stop();
+
+        Assert.Equal(reference, result);
+        Assert.Contains("node stopping: handing back leases and leaving the cluster", cluster.WorkerNodes[0].Stdout);
+        Assert.Matches(@"handed back [12] trial\(s\); they are queued again at once", cluster.Coordinator.Stderr);
+        // An expired lease would have held the search up for at least the trial timeout plus the lease grace: 150 s.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(100), $"the search took {clock.Elapsed} after SIGTERM: the trials waited for their leases to expire");
+        AssertOneCompletionPerTrial(Completed(storage, searchId));
+        Assert.DoesNotContain(Events(storage, searchId), e => e is TrialFailed);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task A_coordinator_killed_midway_and_started_again_on_its_database_resumes_the_search_without_training_a_completed_trial_again(string kind)
+    {
+        using var folder = new TempFolder();
+        var spec = SyntheticSpecs.Write(folder.Path, "kill-coordinator", seed: 13, seconds: 0.15);
+        var reference = await ReferenceAsync(folder, spec);
+        await using var database = await TestDatabase.CreateAsync(kind, folder, "coordinator");
+        await using var cluster = await LocalCluster.StartAsync(workers: 2, ["--api", "http://127.0.0.1:0", "--db", database.Argument], FastDowning);
+        var searchId = await SubmitAsync(cluster, spec);
+        await Wait.UntilAsync(() => Completed(database.Storage, searchId).Count >= 15, Deadline, "15 completed trials");
+
+        await cluster.Coordinator.KillAsync();
+        var before = Completed(database.Storage, searchId);
+        await cluster.RestartCoordinatorAsync();
+
+        var result = await ResultAsync(cluster, folder, searchId, "cluster.json");
+        Assert.Equal(reference, result);
+        var after = Completed(database.Storage, searchId);
+        AssertOneCompletionPerTrial(after);
+        Assert.Equal(long.Parse(Json(result, "trialsTrained")), after.Count);
+        Assert.True(after.Count > before.Count, "the restarted coordinator completed no trial");
+        Assert.Equal(before.Select(c => c.TrialNumber), after.Take(before.Count).Select(c => c.TrialNumber));
+        Assert.All(cluster.WorkerNodes, worker => Assert.Contains("node downed: no coordinator is reachable; starting again to rejoin the cluster", worker.Stdout));
+        Assert.Contains("recovered", cluster.Coordinator.Stderr);
+    }
+
+    private static async Task<string> ReferenceAsync(TempFolder folder, string spec)
+    {
+        var run = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "2", "--db", "reference.db", "--output", "reference.json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        return File.ReadAllText(folder.File("reference.json"));
+    }
+
+    private static async Task<string> SubmitAsync(LocalCluster cluster, string spec)
+    {
+        var api = new SearchService.SearchServiceClient(GrpcChannel.ForAddress(cluster.Api));
+        return (await api.SubmitAsync(new SubmitRequest { Spec = SpecFile.Load(spec) })).SearchId;
+    }
+
+    /// <summary>Waits until the search has finished, through whichever coordinator is up, and returns its result as <c>layernas result</c> writes it.</summary>
+    private static async Task<string> ResultAsync(LocalCluster cluster, TempFolder folder, string searchId, string output)
+    {
+        await Wait.UntilAsync(async () =>
+        {
+            try
+            {
+                var api = new SearchService.SearchServiceClient(GrpcChannel.ForAddress(cluster.Api));
+                return (await api.GetAsync(new GetRequest { SearchId = searchId })).State == "finished";
+            }
+            catch (RpcException)
+            {
+                // The coordinator is starting again.
+                return false;
+            }
+        }, Deadline, $"search {searchId} to finish");
+        var result = await Layernas.RunAsync(folder.Path, "result", searchId, "--server", cluster.Api, "--output", output);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return File.ReadAllText(folder.File(output));
+    }
+
+    private static void SetTimeout(string specPath, double seconds)
+    {
+        var spec = SpecFile.Load(specPath);
+        spec.Trainer.TimeoutSeconds = seconds;
+        File.WriteAllText(specPath, Google.Protobuf.JsonFormatter.Default.Format(spec));
+    }
+
+    private static IReadOnlyList<Google.Protobuf.IMessage> Events(StorageSettings storage, string searchId) => JournalReader.Events(storage, $"search-{searchId}");
+
+    private static IReadOnlyList<TrialCompleted> Completed(StorageSettings storage, string searchId)
+    {
+        try
+        {
+            return JournalReader.Completed(storage, searchId);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
+        {
+            // The tables do not exist yet, or a write holds the file for a moment.
+            return [];
+        }
+    }
+
+    private static int CompletedBy(StorageSettings storage, string searchId, string worker) =>
+        Completed(storage, searchId).Count(c => c.Worker.StartsWith(worker, StringComparison.Ordinal));
+
+    private static void AssertOneCompletionPerTrial(IReadOnlyList<TrialCompleted> completed) =>
+        Assert.Equal(completed.Count, completed.Select(c => c.TrialNumber).Distinct().Count());
+
+    private static string Json(string result, string property)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(result);
+        return json.RootElement.GetProperty(property).GetString()!;
+    }
+}
