@@ -99,8 +99,14 @@ public static class NodeCommand
         {
             // SIGTERM, Ctrl-C, or the actor system ended: leave the cluster below.
         }
-        var downed = CoordinatedShutdown.Get(system).ShutdownReason is CoordinatedShutdown.ClusterDowningReason;
-        output.WriteLine(downed ? "node downed by its cluster: leaving" : "node stopping: handing back leases and leaving the cluster");
+        var reason = CoordinatedShutdown.Get(system).ShutdownReason;
+        var downed = reason is CoordinatedShutdown.ClusterDowningReason or CoordinatorLeftReason;
+        output.WriteLine(reason switch
+        {
+            CoordinatedShutdown.ClusterDowningReason => "node downed by its cluster: leaving",
+            CoordinatorLeftReason => "the last coordinator left the cluster: leaving",
+            _ => "node stopping: handing back leases and leaving the cluster",
+        });
         using (var timeout = new CancellationTokenSource(StopTimeout))
         {
             await host.StopAsync(timeout.Token);

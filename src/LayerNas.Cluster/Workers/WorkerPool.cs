@@ -53,26 +53,38 @@ public sealed class WorkerPool : ReceiveActor
 /// <summary>Hosting of the worker pool.</summary>
 public static class WorkerPoolHostingExtensions
 {
+    private static readonly TimeSpan HandBackMargin = TimeSpan.FromSeconds(2);
+
+    /// <summary>The coordinated-shutdown settings a worker node adds: the hand-back phase gets the hand-back's own bound and a margin (Akka's default 5 s would cut it short).</summary>
+    public static string ShutdownHocon(WorkerPoolSettings settings) =>
+        $"akka.coordinated-shutdown.phases.before-service-unbind.timeout = {(int)Math.Ceiling((settings.HandBackTimeout + HandBackMargin).TotalSeconds)}s";
+
     /// <summary>
     /// Starts this node's worker pool, pulling work through the search manager registered under
     /// <see cref="SearchManager"/> (add <c>AddSearchManager</c> or <c>AddSearchManagerProxy</c> first), and has it hand
     /// its leases back in the first phase of coordinated shutdown.
     /// </summary>
     public static AkkaConfigurationBuilder AddWorkerPool(this AkkaConfigurationBuilder builder, WorkerPoolSettings settings, TrainerProvider provider) =>
-        builder.WithActors((system, registry) =>
-        {
-            var pool = system.ActorOf(WorkerPool.Props(registry.Get<SearchManager>(), provider, settings), "workers");
-            registry.Register<WorkerPool>(pool);
-            var shutdown = CoordinatedShutdown.Get(system);
-            shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "hand-back-leases", async () =>
+        builder
+            .AddHocon(ShutdownHocon(settings), HoconAddMode.Prepend)
+            .WithActors((system, registry) =>
             {
-                if (shutdown.ShutdownReason is CoordinatedShutdown.ClusterDowningReason)
+                var pool = system.ActorOf(WorkerPool.Props(registry.Get<SearchManager>(), provider, settings), "workers");
+                registry.Register<WorkerPool>(pool);
+                if (!Akka.Cluster.Cluster.Get(system).SelfRoles.Contains(ClusterRoles.Coordinator))
                 {
-                    // A downed node cannot reach the dispatcher any more: its leases end when the dispatcher sees it gone.
-                    return Done.Instance;
+                    system.ActorOf(CoordinatorWatch.Props(), "coordinator-watch");
                 }
-                await pool.Ask<WorkerPool.LeasesHandedBack>(WorkerPool.HandBackLeases.Instance, settings.HandBackTimeout + TimeSpan.FromSeconds(1));
-                return Done.Instance;
+                var shutdown = CoordinatedShutdown.Get(system);
+                shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "hand-back-leases", async () =>
+                {
+                    if (shutdown.ShutdownReason is CoordinatedShutdown.ClusterDowningReason or CoordinatorLeftReason)
+                    {
+                        // No dispatcher is reachable any more: its leases end when the dispatcher sees the node gone, or with the dispatcher.
+                        return Done.Instance;
+                    }
+                    await pool.Ask<WorkerPool.LeasesHandedBack>(WorkerPool.HandBackLeases.Instance, settings.HandBackTimeout + (HandBackMargin / 2));
+                    return Done.Instance;
+                });
             });
-        });
 }

@@ -100,6 +100,30 @@ public sealed class NodeCrashTests
         Assert.Contains("recovered", cluster.Coordinator.Stderr);
     }
 
+    [Fact]
+    public async Task A_coordinator_stopped_gracefully_and_started_again_gets_its_workers_back_and_finishes_the_search()
+    {
+        using var folder = new TempFolder();
+        var spec = SyntheticSpecs.Write(folder.Path, "stop-coordinator", seed: 14, seconds: 0.15);
+        var reference = await ReferenceAsync(folder, spec);
+        await using var cluster = await LocalCluster.StartAsync(workers: 2, environment: FastDowning);
+        var storage = StorageSettings.SqliteFile(cluster.Database);
+        var searchId = await SubmitAsync(cluster, spec);
+        await Wait.UntilAsync(() => Completed(storage, searchId).Count >= 15, Deadline, "15 completed trials");
+
+        cluster.Coordinator.Terminate();
+        Assert.Equal(0, await cluster.Coordinator.ExitAsync(Deadline));
+        var before = Completed(storage, searchId);
+        await cluster.RestartCoordinatorAsync();
+
+        var result = await ResultAsync(cluster, folder, searchId, "cluster.json");
+        Assert.Equal(reference, result);
+        var after = Completed(storage, searchId);
+        AssertOneCompletionPerTrial(after);
+        Assert.True(after.Count > before.Count, "the restarted coordinator completed no trial");
+        Assert.All(cluster.WorkerNodes, worker => Assert.Contains("the last coordinator left the cluster: leaving", worker.Stdout));
+    }
+
     private static async Task<string> ReferenceAsync(TempFolder folder, string spec)
     {
         var run = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "2", "--db", "reference.db", "--output", "reference.json");

@@ -4,6 +4,7 @@ using Akka.Configuration;
 using LayerNas.Cli.Node;
 using LayerNas.Cluster;
 using LayerNas.Cluster.Hosting;
+using LayerNas.Cluster.Workers;
 
 namespace LayerNas.Cli.Tests.Deployment;
 
@@ -253,12 +254,14 @@ public sealed partial class ManifestTests
         selector is JsonObject map && map.Count > 0 && map.All(l => labels.TryGetValue(l.Key, out var v) && v == l.Value!.GetValue<string>());
 
     /// <summary>
-    /// The longest a node's coordinated shutdown can take, read from Akka's own configuration (the node adds no
-    /// phase timeouts of its own): the slowest chain of shutdown phases, each running to its timeout.
+    /// The longest a node's coordinated shutdown can take, read from Akka's own configuration under the phase timeout a
+    /// worker node adds: the slowest chain of shutdown phases, each running to its timeout.
     /// </summary>
     private static TimeSpan LongestCoordinatedShutdown()
     {
-        var shutdown = ConfigurationFactory.Default().GetConfig("akka.coordinated-shutdown");
+        var shutdown = ConfigurationFactory.ParseString(WorkerPoolHostingExtensions.ShutdownHocon(new WorkerPoolSettings()))
+            .WithFallback(ConfigurationFactory.Default())
+            .GetConfig("akka.coordinated-shutdown");
         var defaultTimeout = shutdown.GetTimeSpan("default-phase-timeout");
         var phases = shutdown.GetConfig("phases");
         var until = new Dictionary<string, TimeSpan>();
