@@ -16,38 +16,27 @@ public sealed record BenchBuildOptions(string SpecPath, string OutputPath, int W
         var database = RunOptions.DefaultDatabase;
         var workers = 1;
         IReadOnlyList<long>? seeds = null;
-        for (var i = 0; i < args.Count; i++)
+        var cursor = new ArgumentCursor(args);
+        while (cursor.MoveNext())
         {
-            var arg = args[i];
-            var (name, inline) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is var eq and > 0
-                ? (arg[..eq], arg[(eq + 1)..])
-                : (arg, null);
-            string Value() => inline is { Length: > 0 } || (inline is null && i + 1 < args.Count && args[i + 1].Length > 0)
-                ? inline ?? args[++i]
-                : throw new UsageException($"option {name} needs a value");
-            switch (name)
+            switch (cursor.Name)
             {
                 case "--output":
-                    output = Value();
+                    output = cursor.Value();
                     break;
                 case "--workers":
-                    var text = Value();
-                    workers = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 4096
-                        ? n
-                        : throw new UsageException($"option --workers needs a whole number from 1 to 4096, not '{text}'");
+                    workers = cursor.Number(1, 4096);
                     break;
                 case "--db":
-                    database = Value();
+                    database = cursor.Value();
                     break;
                 case "--seeds":
-                    seeds = ParseSeeds(Value());
+                    seeds = ParseSeeds(cursor.Value());
                     break;
+                case var _ when cursor.IsOption:
+                    throw cursor.Unknown();
                 default:
-                    if (name.StartsWith('-') && name.Length > 1)
-                    {
-                        throw new UsageException($"unknown option {name}");
-                    }
-                    spec = spec is null ? arg : throw new UsageException($"unexpected argument '{arg}': one spec file per table");
+                    spec = spec is null ? cursor.Argument : throw new UsageException($"unexpected argument '{cursor.Argument}': one spec file per table");
                     break;
             }
         }

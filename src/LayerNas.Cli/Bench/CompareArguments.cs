@@ -21,40 +21,23 @@ internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList
     {
         string? specPath = null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
+        var cursor = new ArgumentCursor(args);
+        while (cursor.MoveNext())
         {
-            var arg = args[i];
-            if (!arg.StartsWith('-'))
+            if (!cursor.IsOption)
             {
-                if (specPath is not null)
-                {
-                    throw new UsageException($"unexpected argument '{arg}': give one spec file");
-                }
-                specPath = arg;
+                specPath = specPath is null ? cursor.Argument : throw new UsageException($"unexpected argument '{cursor.Argument}': give one spec file");
                 continue;
             }
-            var equals = arg.IndexOf('=');
-            var name = equals < 0 ? arg : arg[..equals];
-            if (!Options.Contains(name))
+            if (!Options.Contains(cursor.Name))
             {
-                throw new UsageException($"unknown option '{name}' (expected one of: {string.Join(", ", Options)})");
+                throw new UsageException($"unknown option '{cursor.Name}' (expected one of: {string.Join(", ", Options)})");
             }
-            if (values.ContainsKey(name))
+            if (values.ContainsKey(cursor.Name))
             {
-                throw new UsageException($"{name} is given twice");
+                throw new UsageException($"{cursor.Name} is given twice");
             }
-            if (equals >= 0)
-            {
-                values[name] = arg[(equals + 1)..];
-            }
-            else if (i + 1 < args.Count)
-            {
-                values[name] = args[++i];
-            }
-            else
-            {
-                throw new UsageException($"{name} needs a value");
-            }
+            values[cursor.Name] = cursor.Value();
         }
         if (specPath is null)
         {

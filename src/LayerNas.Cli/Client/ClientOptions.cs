@@ -44,27 +44,23 @@ public sealed record ClientOptions(
         var watch = false;
         ulong? seed = null;
         long? maxTrials = null;
-        for (var i = 0; i < args.Count; i++)
+        var cursor = new ArgumentCursor(args);
+        while (cursor.MoveNext())
         {
-            var arg = args[i];
-            var (name, inline) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is var eq and > 0
-                ? (arg[..eq], arg[(eq + 1)..])
-                : (arg, null);
-            string Value() => NonEmpty(name, inline ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"option {name} needs a value")));
             void Only(params string[] commands)
             {
                 if (!commands.Contains(command))
                 {
-                    throw new UsageException($"option {name} does not apply to layernas {command}");
+                    throw new UsageException($"option {cursor.Name} does not apply to layernas {command}");
                 }
             }
-            switch (name)
+            switch (cursor.Name)
             {
                 case "--server":
-                    server = Value();
+                    server = cursor.Value();
                     break;
                 case "--token":
-                    token = Value();
+                    token = cursor.Value();
                     break;
                 case "--watch":
                     Only("submit");
@@ -72,30 +68,28 @@ public sealed record ClientOptions(
                     break;
                 case "--output":
                     Only("submit", "watch", "result");
-                    output = Value();
+                    output = cursor.Value();
                     break;
                 case "--strategy":
                     Only("submit");
-                    strategy = Value();
+                    strategy = cursor.Value();
                     break;
                 case "--seed":
                     Only("submit");
-                    seed = RunOptions.Number(name, Value(), 0UL, ulong.MaxValue, ulong.Parse);
+                    seed = cursor.Number(0UL, ulong.MaxValue);
                     break;
                 case "--max-trials":
                     Only("submit");
-                    maxTrials = RunOptions.Number(name, Value(), 1L, long.MaxValue, long.Parse);
+                    maxTrials = cursor.Number(1L, long.MaxValue);
                     break;
                 case "--reason":
                     Only("cancel");
-                    reason = Value();
+                    reason = cursor.Value();
                     break;
+                case var _ when cursor.IsOption:
+                    throw cursor.Unknown();
                 default:
-                    if (name.StartsWith('-') && name.Length > 1)
-                    {
-                        throw new UsageException($"unknown option {name}");
-                    }
-                    target = target is null && command != "list" ? arg : throw new UsageException($"unexpected argument '{arg}'");
+                    target = target is null && command != "list" ? cursor.Argument : throw new UsageException($"unexpected argument '{cursor.Argument}'");
                     break;
             }
         }
@@ -110,7 +104,4 @@ public sealed record ClientOptions(
         // An output file means waiting for the result.
         return new ClientOptions(command, target, server, token, watch || output is not null, output, strategy, seed, maxTrials, reason);
     }
-
-    private static string NonEmpty(string option, string value) =>
-        value.Length > 0 ? value : throw new UsageException($"option {option} needs a value");
 }

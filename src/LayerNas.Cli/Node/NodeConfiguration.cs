@@ -55,19 +55,12 @@ public static class NodeConfiguration
     private static Dictionary<string, string> ParseCommandLine(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>();
-        for (var i = 0; i < args.Count; i++)
+        var cursor = new ArgumentCursor(args);
+        while (cursor.MoveNext())
         {
-            var arg = args[i];
-            var (flag, inline) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is var eq and > 0
-                ? (arg[..eq], arg[(eq + 1)..])
-                : (arg, null);
-            var setting = NodeSetting.All.FirstOrDefault(s => s.Flag == flag)
-                ?? throw new UsageException(flag.StartsWith('-') ? $"unknown option {flag}" : $"unexpected argument '{arg}'");
-            var value = inline ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"option {flag} needs a value"));
-            if (value.Length == 0)
-            {
-                throw new UsageException($"option {flag} needs a value");
-            }
+            var setting = NodeSetting.All.FirstOrDefault(s => s.Flag == cursor.Name)
+                ?? throw (cursor.IsOption ? cursor.Unknown() : new UsageException($"unexpected argument '{cursor.Argument}'"));
+            var value = cursor.Value();
             // --seed may be given several times; the others take the last value given.
             values[setting.Key] = setting.Key == nameof(NodeOptions.Seeds) && values.TryGetValue(setting.Key, out var earlier) ? $"{earlier},{value}" : value;
         }

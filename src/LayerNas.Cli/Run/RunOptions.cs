@@ -1,4 +1,3 @@
-using System.Globalization;
 using LayerNas.Cluster.Hosting;
 
 namespace LayerNas.Cli.Run;
@@ -20,39 +19,33 @@ public sealed record RunOptions(string SpecPath, int Workers, StorageSettings St
         var workers = 1;
         ulong? seed = null;
         long? maxTrials = null;
-        for (var i = 0; i < args.Count; i++)
+        var cursor = new ArgumentCursor(args);
+        while (cursor.MoveNext())
         {
-            var arg = args[i];
-            var (name, inline) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is var eq and > 0
-                ? (arg[..eq], arg[(eq + 1)..])
-                : (arg, null);
-            string Value() => inline ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"option {name} needs a value"));
-            switch (name)
+            switch (cursor.Name)
             {
                 case "--workers":
-                    workers = Number(name, Value(), 1, 4096, int.Parse);
+                    workers = cursor.Number(1, 4096);
                     break;
                 case "--db":
-                    database = NonEmpty(name, Value());
+                    database = cursor.Value();
                     break;
                 case "--output":
-                    output = NonEmpty(name, Value());
+                    output = cursor.Value();
                     break;
                 case "--strategy":
-                    strategy = NonEmpty(name, Value());
+                    strategy = cursor.Value();
                     break;
                 case "--seed":
-                    seed = Number(name, Value(), 0UL, ulong.MaxValue, ulong.Parse);
+                    seed = cursor.Number(0UL, ulong.MaxValue);
                     break;
                 case "--max-trials":
-                    maxTrials = Number(name, Value(), 1L, long.MaxValue, long.Parse);
+                    maxTrials = cursor.Number(1L, long.MaxValue);
                     break;
+                case var _ when cursor.IsOption:
+                    throw cursor.Unknown();
                 default:
-                    if (name.StartsWith('-') && name.Length > 1)
-                    {
-                        throw new UsageException($"unknown option {name}");
-                    }
-                    spec = spec is null ? arg : throw new UsageException($"unexpected argument '{arg}': one spec file per run");
+                    spec = spec is null ? cursor.Argument : throw new UsageException($"unexpected argument '{cursor.Argument}': one spec file per run");
                     break;
             }
         }
@@ -69,25 +62,5 @@ public sealed record RunOptions(string SpecPath, int Workers, StorageSettings St
         {
             throw new UsageException($"option --db: {e.Message}");
         }
-    }
-
-    private static string NonEmpty(string option, string value) =>
-        value.Length > 0 ? value : throw new UsageException($"option {option} needs a value");
-
-    /// <summary>Reads a whole number within bounds; throws <see cref="UsageException"/> naming the option otherwise.</summary>
-    internal static T Number<T>(string option, string text, T min, T max, Func<string, NumberStyles, IFormatProvider, T> parse) where T : IComparable<T>
-    {
-        T value;
-        try
-        {
-            value = parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is FormatException or OverflowException)
-        {
-            throw new UsageException($"option {option} needs a whole number from {min} to {max}, not '{text}'");
-        }
-        return value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0
-            ? value
-            : throw new UsageException($"option {option} needs a whole number from {min} to {max}, not '{text}'");
     }
 }
