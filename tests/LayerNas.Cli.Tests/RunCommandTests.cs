@@ -178,12 +178,7 @@ public sealed class RunCommandTests
 
         var outcome = await Layernas.RunAsync(folder.Path, resolved);
 
-        Assert.Equal(2, outcome.ExitCode);
-        var line = Assert.Single(outcome.StderrLines);
-        Assert.StartsWith("error: ", line);
-        Assert.Contains(expected, line);
-        Assert.Equal("", outcome.Stdout);
-        Assert.False(File.Exists(folder.File("layernas.db")));
+        Layernas.AssertRefused(outcome, expected, folder.Path);
     }
 
     private static string Write(TempFolder folder, string text)

@@ -15,6 +15,17 @@ internal static class Layernas
         public IReadOnlyList<string> StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
+    /// <summary>Asserts the command refused its input as bad input should be: exit code 2, one error line naming the problem, nothing on stdout and no database made.</summary>
+    public static void AssertRefused(Outcome outcome, string expected, string workingFolder)
+    {
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.StderrLines);
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expected, line);
+        Assert.Equal("", outcome.Stdout);
+        Assert.False(File.Exists(Path.Combine(workingFolder, "layernas.db")));
+    }
+
     public static Process Start(string workingFolder, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
