@@ -71,6 +71,42 @@ public sealed class RunCommandTests
         Assert.Equal("25", result.RootElement.GetProperty("trialsTrained").GetString());
     }
 
+    [Fact]
+    public async Task A_tiny_search_trains_real_pytorch_models_through_the_process_trainer()
+    {
+        using var folder = new TempFolder();
+        var spec = SpecFile.Load(Examples.Path("fashion-mnist-nats.json"));
+        while (spec.Layers.Count > 2)
+        {
+            spec.Layers.RemoveAt(2);
+        }
+        foreach (var layer in spec.Layers)
+        {
+            while (layer.Options.Count > 2)
+            {
+                layer.Options.RemoveAt(2);
+            }
+        }
+        spec.Target = new Target();
+        spec.Strategy = new Strategy { Layernas = new LayerNasSettings { Buckets = 2 } };
+        spec.Trainer.Process.Command[1] = Examples.Path("trainers/fashion_mnist.py");
+        spec.Trainer.Process.Settings["epochs"] = "1";
+        spec.Trainer.Process.Settings["train_examples"] = "1000";
+        var path = folder.File("tiny.json");
+        File.WriteAllText(path, Google.Protobuf.JsonFormatter.Default.Format(spec));
+
+        var outcome = await Layernas.RunAsync(folder.Path, "run", path, "--workers", "2", "--output", "result.json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        var result = SearchResult.Parser.ParseJson(File.ReadAllText(folder.File("result.json")));
+        Assert.Equal(0, result.TrialsFailed);
+        Assert.InRange(result.TrialsTrained, 2, 4);
+        // Ten classes: a network that learned anything in one epoch beats chance (0.1) by far.
+        Assert.InRange(result.Best.Reward, 0.2, 1.0);
+        Assert.InRange(result.Best.Metrics["test_acc"], 0.2, 1.0);
+        Assert.True(result.Best.Metrics["params"] > 0 && result.Best.Metrics["macs"] > 0);
+    }
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgresql")]
