@@ -12,13 +12,14 @@ public static class ProtocolConversions
     public static Architecture ToArchitecture(this IEnumerable<int> choices) => new([.. choices]);
 
     /// <summary>The core outcome a trained attempt reported.</summary>
-    public static TrialOutcome ToOutcome(this TrainingOutcome outcome) =>
-        new(outcome.Reward, outcome.Metrics.ToImmutableSortedDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));
+    public static TrialOutcome ToOutcome(this TrainingOutcome outcome) => Outcome(outcome.Reward, outcome.Metrics);
 
     /// <summary>The protobuf form of a core outcome.</summary>
     public static TrainingOutcome ToMessage(this TrialOutcome outcome) => new() { Reward = outcome.Reward, Metrics = { outcome.Metrics } };
 
     /// <summary>The core outcome a persisted completion holds.</summary>
-    public static TrialOutcome ToOutcome(this TrialCompleted completed) =>
-        new(completed.Reward, completed.Metrics.ToImmutableSortedDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));
+    public static TrialOutcome ToOutcome(this TrialCompleted completed) => Outcome(completed.Reward, completed.Metrics);
+
+    private static TrialOutcome Outcome(double reward, IEnumerable<KeyValuePair<string, double>> metrics) =>
+        new(reward, metrics.ToImmutableSortedDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));
 }
