@@ -346,21 +346,10 @@ public sealed class SearchCoordinator : ReceivePersistentActor
         {
             return;
         }
-        if (_best is null || IsBetter(trial, _best))
+        if (_best is null || SettledRanking.Instance.Compare(trial, _best) < 0)
         {
             _best = trial;
         }
-    }
-
-    private static bool IsBetter(SettledTrial candidate, SettledTrial best)
-    {
-        var byReward = candidate.Outcome!.Reward.CompareTo(best.Outcome!.Reward);
-        if (byReward != 0)
-        {
-            return byReward > 0;
-        }
-        var byCost = candidate.Cost.CompareTo(best.Cost);
-        return byCost != 0 ? byCost < 0 : candidate.Architecture.CompareTo(best.Architecture) < 0;
     }
 
     private IMessage Current() => _finished is not null ? _finished

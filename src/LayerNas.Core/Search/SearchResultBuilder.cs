@@ -84,20 +84,4 @@ public static class SearchResultBuilder
         candidate.Metrics.Add(trial.Outcome.Metrics);
         return candidate;
     }
-
-    private sealed class SettledRanking : IComparer<SettledTrial>
-    {
-        public static readonly SettledRanking Instance = new();
-
-        public int Compare(SettledTrial? x, SettledTrial? y)
-        {
-            var byReward = y!.Outcome!.Reward.CompareTo(x!.Outcome!.Reward);
-            if (byReward != 0)
-            {
-                return byReward;
-            }
-            var byCost = x.Cost.CompareTo(y.Cost);
-            return byCost != 0 ? byCost : x.Architecture.CompareTo(y.Architecture);
-        }
-    }
 }
