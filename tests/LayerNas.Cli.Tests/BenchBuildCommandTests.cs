@@ -1,8 +1,7 @@
 using LayerNas.Cli.Bench;
 using LayerNas.Cli.Specs;
 using LayerNas.Cli.Tests.Support;
-using LayerNas.Cluster;
-using LayerNas.Cluster.Client;
+using LayerNas.Core;
 using LayerNas.Cluster.Tests.Support;
 using LayerNas.Core.Costs;
 using LayerNas.Core.Costs.ConvMacs;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LayerNas.Cli.Specs;
 using LayerNas.Cli.Tests.Support;
-using LayerNas.Cluster.Client;
 using LayerNas.Cluster.Tests.Support;
 using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LayerNas.Cli.Hosting;
 using LayerNas.Cli.Run;
 using LayerNas.Cli.Specs;
 using LayerNas.Cluster.Client;
@@ -47,10 +48,10 @@ public static class BenchBuildCommand
             await error.WriteLineAsync($"error: {e.Message} (see layernas bench build --help)");
             return ExitCodes.BadInput;
         }
-        var compiled = EmbeddedNode.Compile(searches[0].Spec);
+        var compiled = NodeFiles.Compile(searches[0].Spec);
         foreach (var (_, spec) in searches.Skip(1))
         {
-            EmbeddedNode.Compile(spec);
+            NodeFiles.Compile(spec);
         }
         var space = compiled.Problem.Space;
         if (space.Size > MaxArchitectures)
@@ -59,10 +60,10 @@ public static class BenchBuildCommand
             return ExitCodes.BadInput;
         }
         var storage = StorageSettings.SqliteFile(options.DatabasePath);
-        var logs = EmbeddedNode.LogsDirectory(storage);
+        var logs = NodeFiles.LogsDirectory(storage);
         foreach (var (_, spec) in searches)
         {
-            await EmbeddedNode.Trainers(logs)(spec).DisposeAsync();
+            await NodeFiles.Trainers(logs)(spec).DisposeAsync();
         }
 
         await output.WriteLineAsync($"bench build: {Count(space.Size)} architectures × {searches.Count} training seed{(searches.Count == 1 ? "" : "s")} on {options.Workers} worker{(options.Workers == 1 ? "" : "s")}");

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using LayerNas.Cli.Run;
 using LayerNas.Cli.Specs;
-using LayerNas.Cluster.Client;
+using LayerNas.Client;
 using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 

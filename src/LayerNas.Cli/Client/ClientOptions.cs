@@ -1,5 +1,5 @@
 using LayerNas.Cli.Run;
-using LayerNas.Cluster.Api;
+using LayerNas.Client;
 
 namespace LayerNas.Cli.Client;
 
@@ -33,13 +33,13 @@ public sealed record ClientOptions(
         "       layernas status|watch|result ID [--server URL] [--token T] [--output RESULT.json]\n" +
         "       layernas cancel ID [--server URL] [--token T] [--reason TEXT]\n" +
         "       layernas list [--server URL] [--token T]\n" +
-        $"  --server defaults to ${ServerVariable} or {ApiEndpoint.DefaultUrl}; --token defaults to ${TokenVariable}";
+        $"  --server defaults to ${ServerVariable} or {SearchApi.DefaultServer}; --token defaults to ${TokenVariable}";
 
     /// <summary>Reads a client command's arguments; throws <see cref="UsageException"/> naming the first problem.</summary>
     public static ClientOptions Parse(string command, IReadOnlyList<string> args, Func<string, string?> environment)
     {
         string? target = null, output = null, strategy = null, reason = null;
-        var server = environment(ServerVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : ApiEndpoint.DefaultUrl;
+        var server = environment(ServerVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : SearchApi.DefaultServer;
         var token = environment(TokenVariable) is { Length: > 0 } tokenFromEnvironment ? tokenFromEnvironment : null;
         var watch = false;
         ulong? seed = null;
@@ -99,7 +99,7 @@ public sealed record ClientOptions(
         }
         if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            throw new UsageException($"--server '{server}' is not a URL like {ApiEndpoint.DefaultUrl}");
+            throw new UsageException($"--server '{server}' is not a URL like {SearchApi.DefaultServer}");
         }
         // An output file means waiting for the result.
         return new ClientOptions(command, target, server, token, watch || output is not null, output, strategy, seed, maxTrials, reason);

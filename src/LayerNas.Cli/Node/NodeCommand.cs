@@ -1,13 +1,10 @@
 using Akka.Actor;
-using Akka.Hosting;
-using LayerNas.Cli.Run;
-using LayerNas.Cluster.Api;
+using LayerNas.Cli.Hosting;
 using LayerNas.Cluster.Dispatch;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Cluster.Searches;
-using LayerNas.Cluster.Serialization;
 using LayerNas.Cluster.Workers;
-using Microsoft.AspNetCore.Builder;
+using LayerNas.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -70,7 +67,7 @@ public static class NodeCommand
 
     private static async Task<(int ExitCode, bool Downed)> RunOnceAsync(NodeSettings settings, TextWriter output, CancellationToken stop)
     {
-        var (host, apiUrls) = Build(settings);
+        var host = Build(settings);
         try
         {
             await host.StartAsync(stop);
@@ -79,20 +76,20 @@ public static class NodeCommand
         {
             // A port in use, an address not on this machine, a database that cannot be opened.
             Console.Error.WriteLine($"error: the node could not start: {StartFailure(e)}");
-            host.Dispose();
+            host.Host.Dispose();
             return (ExitCodes.Failure, false);
         }
-        var system = host.Services.GetRequiredService<ActorSystem>();
+        var system = host.System;
         var cluster = Akka.Cluster.Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var stopping = host.Host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(stop, stopping);
         _ = system.WhenTerminated.ContinueWith(_ => ended.Cancel(), TaskScheduler.Default);
         try
         {
             await up.Task.WaitAsync(ended.Token);
-            output.WriteLine(UpLine(settings, cluster.SelfAddress.ToString(), apiUrls?.Invoke()));
+            output.WriteLine(UpLine(settings, cluster.SelfAddress.ToString(), host.ApiUrls));
             await Task.Delay(Timeout.Infinite, ended.Token);
         }
         catch (OperationCanceledException)
@@ -107,11 +104,7 @@ public static class NodeCommand
             CoordinatorLeftReason => "the last coordinator left the cluster: leaving",
             _ => "node stopping: handing back leases and leaving the cluster",
         });
-        using (var timeout = new CancellationTokenSource(StopTimeout))
-        {
-            await host.StopAsync(timeout.Token);
-        }
-        host.Dispose();
+        await host.StopAsync(StopTimeout);
         output.WriteLine("node stopped");
         return (ExitCodes.Ok, downed);
     }
@@ -125,48 +118,19 @@ public static class NodeCommand
         return ReferenceEquals(cause, first) || message.Contains(cause.Message, StringComparison.OrdinalIgnoreCase) ? message : $"{message} ({cause.Message})";
     }
 
-    private static (IHost Host, Func<IReadOnlyList<string>>? ApiUrls) Build(NodeSettings settings)
-    {
-        if (!settings.IsCoordinator)
+    private static LayerNasHost Build(NodeSettings settings) => LayerNasHost.Create(
+        new LayerNasNodeSettings
         {
-            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-            Configure(builder.Logging);
-            builder.Services.AddAkka(ClusterHostingExtensions.SystemName, akka => ConfigureAkka(akka, settings));
-            return (builder.Build(), null);
-        }
-        var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        Configure(web.Logging);
-        web.AddSearchApi(settings.Api, EmbeddedNode.Compile);
-        web.Services.AddAkka(ClusterHostingExtensions.SystemName, akka => ConfigureAkka(akka, settings));
-        var app = web.Build();
-        app.MapSearchApi();
-        return (app, () => app.Urls.ToList());
-    }
-
-    private static void ConfigureAkka(AkkaConfigurationBuilder akka, NodeSettings settings)
-    {
-        akka.ConfigureLoggers(loggers =>
-            {
-                loggers.LogLevel = Akka.Event.LogLevel.InfoLevel;
-                loggers.ClearLoggers();
-                loggers.AddLoggerFactory();
-            })
-            .AddLayerNasSerialization()
-            .AddLayerNasCluster(settings.Cluster);
-        if (settings.IsCoordinator)
-        {
-            var manager = new SearchManagerSettings { Dispatcher = new TrialDispatcherSettings { LeaseGrace = settings.LeaseGrace } };
-            akka.AddLayerNasStorage(settings.Storage).AddSearchManager(manager, EmbeddedNode.Compile);
-        }
-        else
-        {
-            akka.AddSearchManagerProxy();
-        }
-        if (settings.IsWorker)
-        {
-            akka.AddWorkerPool(new WorkerPoolSettings { Slots = settings.Slots }, EmbeddedNode.Trainers(settings.LogsDirectory));
-        }
-    }
+            Cluster = settings.Cluster,
+            Storage = settings.IsCoordinator ? settings.Storage : null,
+            Compile = NodeFiles.Compile,
+            Manager = new SearchManagerSettings { Dispatcher = new TrialDispatcherSettings { LeaseGrace = settings.LeaseGrace } },
+            Workers = new WorkerPoolSettings { Slots = settings.Slots },
+            Trainers = NodeFiles.Trainers(settings.LogsDirectory),
+        },
+        Configure,
+        settings.IsCoordinator ? settings.Api : null,
+        NodeFiles.Check);
 
     private static void Configure(ILoggingBuilder logging) => logging
         .ClearProviders()
@@ -181,7 +145,7 @@ public static class NodeCommand
         .AddFilter("Grpc", LogLevel.Warning)
         .SetMinimumLevel(LogLevel.Information);
 
-    private static string UpLine(NodeSettings settings, string address, IReadOnlyList<string>? apiUrls)
+    private static string UpLine(NodeSettings settings, string address, IReadOnlyList<string> apiUrls)
     {
         var parts = new List<string> { $"roles: {string.Join(", ", settings.Cluster.Roles)}" };
         if (settings.IsWorker)
@@ -191,7 +155,7 @@ public static class NodeCommand
         if (settings.IsCoordinator)
         {
             var token = settings.Api.Token is null ? "no token, this machine only" : "bearer token required";
-            parts.Add($"API: {string.Join(" ", apiUrls ?? [])} ({token})");
+            parts.Add($"API: {string.Join(" ", apiUrls)} ({token})");
             parts.Add($"database: {settings.DescribeStorage()}");
         }
         if (settings.Cluster.SeedNodes.Length > 0)

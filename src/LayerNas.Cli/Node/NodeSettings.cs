@@ -1,7 +1,7 @@
 using Akka.Actor;
 using LayerNas.Cluster;
-using LayerNas.Cluster.Api;
 using LayerNas.Cluster.Hosting;
+using LayerNas.Node.Api;
 
 namespace LayerNas.Cli.Node;
 

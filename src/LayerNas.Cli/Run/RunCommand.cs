@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using LayerNas.Cli.Specs;
+using LayerNas.Cli.Hosting;
 using LayerNas.Cluster.Client;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Core.Specs;
@@ -21,8 +22,8 @@ public static class RunCommand
     public static async Task<int> RunAsync(RunOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         var spec = SpecOverrides.Apply(SpecFile.Load(options.SpecPath), options.Strategy, options.Seed, options.MaxTrials);
-        EmbeddedNode.Compile(spec);
-        await EmbeddedNode.Trainers(EmbeddedNode.LogsDirectory(options.Storage))(spec).DisposeAsync();
+        NodeFiles.Check(spec);
+        await NodeFiles.Trainers(NodeFiles.LogsDirectory(options.Storage))(spec).DisposeAsync();
         var searchId = SearchIds.Of(spec);
         await StorageProbe.EnsureReachableAsync(options.Storage, cancellationToken);
 

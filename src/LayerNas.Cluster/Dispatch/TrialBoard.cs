@@ -42,14 +42,27 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
     /// <summary>Workers waiting for a trial.</summary>
     public int WaitingCount => _waiting.Count;
 
-    /// <summary>Queues a search's trials, skipping those already active; returns the leases this makes possible.</summary>
-    public IReadOnlyList<Grant> Add(string searchId, SearchSpec spec, IEnumerable<ReadyTrial> trials, DateTime now)
+    /// <summary>Opens a search for dispatch with its spec, whose trainer section sets its leases' limits; opening it again replaces both.</summary>
+    public void Open(string searchId, SearchSpec spec)
+    {
+        if (_searches.TryGetValue(searchId, out var search))
+        {
+            search.Spec = spec;
+            return;
+        }
+        _searches[searchId] = new SearchQueue(searchId, spec);
+        _rotation.Add(searchId);
+    }
+
+    /// <summary>The spec of an open search; null once it is withdrawn (or was never opened).</summary>
+    public SearchSpec? SpecOf(string searchId) => _searches.GetValueOrDefault(searchId)?.Spec;
+
+    /// <summary>Queues an open search's trials, skipping those already active; returns the leases this makes possible. Trials of a search that is not open are dropped.</summary>
+    public IReadOnlyList<Grant> Add(string searchId, IEnumerable<ReadyTrial> trials, DateTime now)
     {
         if (!_searches.TryGetValue(searchId, out var search))
         {
-            search = new SearchQueue(searchId, spec, TrialLimits.Of(spec.Trainer));
-            _searches[searchId] = search;
-            _rotation.Add(searchId);
+            return [];
         }
         foreach (var trial in trials)
         {
@@ -202,19 +215,8 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         return grants;
     }
 
-    private TrialLeases Batch(string requestId, IEnumerable<Lease> leases)
-    {
-        var batch = new TrialLeases { RequestId = requestId };
-        foreach (var lease in leases)
-        {
-            batch.Leases.Add(lease.Message);
-            if (!batch.Specs.ContainsKey(lease.Key.SearchId))
-            {
-                batch.Specs.Add(lease.Key.SearchId, _active[lease.Key].Search.Spec);
-            }
-        }
-        return batch;
-    }
+    private static TrialLeases Batch(string requestId, IEnumerable<Lease> leases) =>
+        new() { RequestId = requestId, Leases = { leases.Select(l => l.Message) } };
 
     private ActiveTrial? NextReady()
     {
@@ -246,7 +248,6 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
             SearchId = trial.Key.SearchId,
             TrialNumber = trial.Key.TrialNumber,
             Architecture = { trial.Trial.Architecture },
-            OptionNames = { trial.Trial.OptionNames },
             Attempt = trial.FailedAttempts + 1,
             TimeoutSeconds = limits.Timeout.TotalSeconds,
         };
@@ -300,8 +301,14 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         _active.Remove(trial.Key);
     }
 
-    private sealed record SearchQueue(string Id, SearchSpec Spec, TrialLimits Limits)
+    private sealed class SearchQueue(string id, SearchSpec spec)
     {
+        public string Id { get; } = id;
+
+        public SearchSpec Spec { get; set; } = spec;
+
+        public TrialLimits Limits => TrialLimits.Of(Spec.Trainer);
+
         public SortedList<long, ReadyTrial> Ready { get; } = [];
     }
 

@@ -25,11 +25,13 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
     public TrialDispatcher(TrialDispatcherSettings settings)
     {
         _board = new TrialBoard<IActorRef>(settings.LeaseGrace);
-        Receive<DispatchTrials>(m =>
+        Receive<OpenSearch>(m =>
         {
             _coordinators[m.SearchId] = Sender;
-            Send(_board.Add(m.SearchId, m.Spec, m.Trials, DateTime.UtcNow));
+            _board.Open(m.SearchId, m.Spec);
         });
+        Receive<DispatchTrials>(m => Send(_board.Add(m.SearchId, m.Trials, DateTime.UtcNow)));
+        Receive<GetSearchSpec>(m => Sender.Tell(new SearchSpecAnswer { SearchId = m.SearchId, Spec = _board.SpecOf(m.SearchId) }));
         Receive<WithdrawSearch>(m =>
         {
             _board.Withdraw(m.SearchId);

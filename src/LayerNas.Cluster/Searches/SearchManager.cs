@@ -1,7 +1,5 @@
 using Akka.Actor;
-using Akka.Cluster.Hosting;
 using Akka.Event;
-using Akka.Hosting;
 using Akka.Persistence;
 using LayerNas.Cluster.Dispatch;
 using LayerNas.Core.Specs;
@@ -11,25 +9,26 @@ namespace LayerNas.Cluster.Searches;
 
 /// <summary>
 /// The entry point of the cluster, run as a persistent singleton on the coordinator role: it records every submitted
-/// search, runs one <see cref="SearchCoordinator"/> per unfinished search, answers queries, and passes worker traffic
-/// to its <see cref="TrialDispatcher"/>.
+/// search, compiles each spec once and runs a <see cref="SearchCoordinator"/> per unfinished search, answers for
+/// ended searches from its own state, and passes worker traffic to its <see cref="TrialDispatcher"/>.
 /// </summary>
 /// <remarks>
 /// Submitting is idempotent by search id: a known id is answered as it stands, so re-running a command after a crash
-/// resumes its search. The manager records each search's end too, so it restarts only unfinished coordinators and
-/// answers for finished searches from its own state.
+/// resumes its search. An ended search's trials are read from its ledger: its coordinator is started again to answer
+/// and stopped once idle. The manager snapshots its state and deletes what the snapshot covers, so its start-up does
+/// not replay every search ever run.
 /// </remarks>
-public sealed class SearchManager : ReceivePersistentActor
+public sealed class SearchManager : CompactingPersistentActor
 {
     /// <summary>The singleton's name.</summary>
     public const string Name = "search-manager";
 
     private readonly Func<SearchSpec, CompiledSearch> _compile;
     private readonly SearchManagerSettings _settings;
-    private readonly Dictionary<string, SearchRecord> _searches = [];
-    private readonly List<string> _order = [];
+    private readonly SearchRegistry _searches = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef _dispatcher;
+    private int _eventsSinceSnapshot;
 
     /// <summary>Creates the manager; see <see cref="Props"/>.</summary>
     public SearchManager(Func<SearchSpec, CompiledSearch> compile, SearchManagerSettings settings)
@@ -38,62 +37,75 @@ public sealed class SearchManager : ReceivePersistentActor
         _settings = settings;
         _dispatcher = Context.ActorOf(TrialDispatcher.Props(settings.Dispatcher), "dispatcher");
 
-        Recover<SearchSubmitted>(Record);
-        Recover<SearchFinished>(MarkFinished);
+        RecoverWith(snapshot => _searches.Restore((SearchManagerSnapshot)snapshot), e =>
+        {
+            switch (e)
+            {
+                case SearchSubmitted submitted:
+                    _searches.Submitted(submitted);
+                    break;
+                case SearchFinished finished:
+                    _searches.Finished(finished);
+                    break;
+            }
+        });
         Recover<RecoveryCompleted>(_ =>
         {
-            foreach (var record in _searches.Values.Where(r => r.Result is null))
+            CompactAfterRecovery();
+            foreach (var record in _searches.All.Where(r => r.Finished is null))
             {
-                StartCoordinator(record);
+                StartCoordinator(record, _ => { });
             }
         });
 
         Command<SubmitSearch>(OnSubmit);
-        Command<SubscribeToSearch>(m => Answer(m.SearchId, m, record => record.Result is { } result
-            ? new SearchFinished { SearchId = record.Id, Result = result }
+        Command<SubscribeToSearch>(m => Answer(m.SearchId, m, record => record.Finished is { } finished
+            ? finished
             : new SearchError { SearchId = record.Id, Reason = record.Error }));
-        Command<GetSearchStatus>(m => Answer(m.SearchId, m, Status));
-        Command<GetSearchTrials>(m =>
-        {
-            if (_searches.TryGetValue(m.SearchId, out var record))
-            {
-                Context.ActorOf(SearchTrialsReader.Props(record.Id, record.Spec, _compile, m.Offset, Sender));
-            }
-            else
-            {
-                Sender.Tell(new SearchNotFound { SearchId = m.SearchId });
-            }
-        });
+        Command<GetSearchStatus>(m => Answer(m.SearchId, m, record => record.Status()));
+        Command<GetSearchTrials>(OnTrials);
         Command<CancelSearch>(m => Answer(m.SearchId, m, record => new SearchCancelAccepted { SearchId = record.Id, AlreadyEnded = true }));
-        Command<ListSearches>(_ => Sender.Tell(new SearchList { Searches = { _order.Select(id => Status(_searches[id])) } }));
+        Command<ListSearches>(_ => Sender.Tell(new SearchList { Searches = { _searches.All.Select(r => r.Status()) } }));
         Command<WorkRequest>(m => _dispatcher.Forward(m));
         Command<TrialResults>(m => _dispatcher.Forward(m));
         Command<HandBack>(m => _dispatcher.Forward(m));
+        Command<GetSearchSpec>(m => _dispatcher.Forward(m));
         Command<SearchFinished>(m =>
         {
-            if (_searches.TryGetValue(m.SearchId, out var record) && record.Result is null)
+            if (_searches.Find(m.SearchId) is { Finished: null } record)
             {
+                // Its coordinator stays to answer for its ledger until it is idle.
                 Persist(m, finished =>
                 {
-                    MarkFinished(finished);
-                    record.Coordinator?.Tell(PoisonPill.Instance);
-                    record.Coordinator = null;
+                    _searches.Finished(finished);
+                    AfterEvent();
                 });
             }
         });
         Command<SearchError>(m =>
         {
-            if (_searches.TryGetValue(m.SearchId, out var record))
+            if (_searches.Find(m.SearchId) is { } record)
             {
+                _log.Error("Search {0} cannot go on: {1}", m.SearchId, m.Reason);
                 record.Error = m.Reason;
-                record.Coordinator?.Tell(PoisonPill.Instance);
                 record.Coordinator = null;
             }
         });
+        Command<CoordinatorIdle>(m =>
+        {
+            if (_searches.Find(m.SearchId) is { } record && record.Coordinator?.Equals(Sender) == true)
+            {
+                Stop(record);
+            }
+        });
+        CompactionAnswers();
     }
 
     /// <inheritdoc />
     public override string PersistenceId => Name;
+
+    /// <inheritdoc />
+    protected override string Subject => "the search manager";
 
     /// <summary>Props of the manager; <paramref name="compile"/> turns a spec into the objects that search it (and rejects a bad one by throwing).</summary>
     public static Props Props(Func<SearchSpec, CompiledSearch> compile, SearchManagerSettings settings) =>
@@ -101,9 +113,9 @@ public sealed class SearchManager : ReceivePersistentActor
 
     private void OnSubmit(SubmitSearch submit)
     {
-        if (_searches.TryGetValue(submit.SearchId, out var known))
+        if (_searches.Find(submit.SearchId) is { } known)
         {
-            Sender.Tell(new SearchAccepted { SearchId = known.Id, Existing = true, Finished = known.Result is not null });
+            Sender.Tell(new SearchAccepted { SearchId = known.Id, Existing = true, Finished = known.Finished is not null });
             return;
         }
         if (string.IsNullOrWhiteSpace(submit.SearchId) || submit.Spec is null)
@@ -111,9 +123,10 @@ public sealed class SearchManager : ReceivePersistentActor
             Sender.Tell(new SearchRejected { SearchId = submit.SearchId, Reason = "a search needs an id and a spec" });
             return;
         }
+        CompiledSearch search;
         try
         {
-            _compile(submit.Spec);
+            search = _compile(submit.Spec);
         }
         catch (Exception e)
         {
@@ -123,94 +136,84 @@ public sealed class SearchManager : ReceivePersistentActor
         var submitted = new SearchSubmitted { SearchId = submit.SearchId, Spec = submit.Spec, SubmittedUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
         Persist(submitted, e =>
         {
-            Record(e);
-            StartCoordinator(_searches[e.SearchId]);
+            var record = _searches.Submitted(e);
+            record.Coordinator = Context.ActorOf(Coordinator(record.Id, search), ChildName(record.Id));
             Sender.Tell(new SearchAccepted { SearchId = e.SearchId });
             _log.Info("Search {0} ({1}) submitted", e.SearchId, e.Spec.Name);
+            AfterEvent();
         });
+    }
+
+    private void OnTrials(GetSearchTrials query)
+    {
+        switch (_searches.Find(query.SearchId))
+        {
+            case null:
+                Sender.Tell(new SearchNotFound { SearchId = query.SearchId });
+                break;
+            case { Coordinator: { } coordinator }:
+                coordinator.Forward(query);
+                break;
+            case { Error: { } error } record:
+                Sender.Tell(new SearchError { SearchId = record.Id, Reason = error });
+                break;
+            case var record:
+                // An ended search's ledger is read by starting its coordinator, which recovers it and idles out.
+                StartCoordinator(record, coordinator => coordinator.Forward(query));
+                break;
+        }
     }
 
     private void Answer(string searchId, object query, Func<SearchRecord, object> whenIdle)
     {
-        if (!_searches.TryGetValue(searchId, out var record))
+        switch (_searches.Find(searchId))
         {
-            Sender.Tell(new SearchNotFound { SearchId = searchId });
-        }
-        else if (record.Coordinator is { } coordinator)
-        {
-            coordinator.Forward(query);
-        }
-        else
-        {
-            Sender.Tell(whenIdle(record));
-        }
-    }
-
-    private void Record(SearchSubmitted submitted)
-    {
-        if (_searches.TryAdd(submitted.SearchId, new SearchRecord(submitted.SearchId, submitted.Spec)))
-        {
-            _order.Add(submitted.SearchId);
+            case null:
+                Sender.Tell(new SearchNotFound { SearchId = searchId });
+                break;
+            case { Coordinator: { } coordinator, Finished: null }:
+                coordinator.Forward(query);
+                break;
+            case var record:
+                Sender.Tell(whenIdle(record));
+                break;
         }
     }
 
-    private void MarkFinished(SearchFinished finished)
+    private void StartCoordinator(SearchRecord record, Action<IActorRef> started)
     {
-        if (_searches.TryGetValue(finished.SearchId, out var record))
+        CompiledSearch search;
+        try
         {
-            record.Result = finished.Result;
-            record.TrainedByNode = finished.TrainedByNode;
+            search = _compile(record.Submitted.Spec);
+        }
+        catch (Exception e)
+        {
+            record.Error = $"search {record.Id} cannot go on: {e.Message}";
+            _log.Error(e, "Search {0} cannot go on", record.Id);
+            Sender.Tell(new SearchError { SearchId = record.Id, Reason = record.Error });
+            return;
+        }
+        record.Coordinator = Context.ActorOf(Coordinator(record.Id, search), ChildName(record.Id));
+        started(record.Coordinator);
+    }
+
+    private Props Coordinator(string searchId, CompiledSearch search) => SearchCoordinator.Props(searchId, search, _dispatcher, _settings);
+
+    private static string ChildName(string searchId) => Uri.EscapeDataString(SearchCoordinator.PersistenceIdOf(searchId)) + "-" + Guid.NewGuid().ToString("N")[..6];
+
+    private static void Stop(SearchRecord record)
+    {
+        record.Coordinator?.Tell(PoisonPill.Instance);
+        record.Coordinator = null;
+    }
+
+    private void AfterEvent()
+    {
+        if (++_eventsSinceSnapshot >= _settings.ManagerSnapshotEvery)
+        {
+            SaveSnapshot(_searches.Snapshot());
+            _eventsSinceSnapshot = 0;
         }
     }
-
-    private void StartCoordinator(SearchRecord record)
-    {
-        var props = SearchCoordinator.Props(record.Id, record.Spec, _compile, _dispatcher, _settings);
-        record.Coordinator = Context.ActorOf(props, Uri.EscapeDataString(SearchCoordinator.PersistenceIdOf(record.Id)));
-    }
-
-    private static SearchStatus Status(SearchRecord record) => new()
-    {
-        SearchId = record.Id,
-        Name = record.Spec.Name,
-        State = record.Result?.Status ?? (record.Error is not null ? "failed" : "running"),
-        Result = record.Result,
-        Error = record.Error ?? "",
-        TrainedByNode = { record.TrainedByNode },
-        LayerNames = { record.Spec.Layers.Select(l => l.Name) },
-    };
-
-    private sealed class SearchRecord(string id, SearchSpec spec)
-    {
-        public string Id { get; } = id;
-
-        public SearchSpec Spec { get; } = spec;
-
-        public SearchResult? Result { get; set; }
-
-        public IDictionary<string, long> TrainedByNode { get; set; } = new Dictionary<string, long>();
-
-        public string? Error { get; set; }
-
-        public IActorRef? Coordinator { get; set; }
-    }
-}
-
-/// <summary>Hosting of the search manager.</summary>
-public static class SearchManagerHostingExtensions
-{
-    /// <summary>
-    /// Runs the search manager as a cluster singleton on <see cref="SearchManagerSettings.Role"/> and registers a
-    /// proxy to it under <see cref="SearchManager"/> in the actor registry.
-    /// </summary>
-    public static AkkaConfigurationBuilder AddSearchManager(this AkkaConfigurationBuilder builder, SearchManagerSettings settings, Func<SearchSpec, CompiledSearch> compile) =>
-        builder.WithSingleton<SearchManager>(
-            SearchManager.Name,
-            (_, _, _) => SearchManager.Props(compile, settings),
-            new ClusterSingletonOptions { Role = settings.Role, LogSingletonIdentificationFailure = settings.WarnWhenSingletonMissing },
-            createProxyToo: true);
-
-    /// <summary>Registers a proxy to the search manager singleton (on a node that does not host it) under <see cref="SearchManager"/>.</summary>
-    public static AkkaConfigurationBuilder AddSearchManagerProxy(this AkkaConfigurationBuilder builder, string role = ClusterRoles.Coordinator) =>
-        builder.WithSingletonProxy<SearchManager>(SearchManager.Name, new ClusterSingletonOptions { Role = role });
 }

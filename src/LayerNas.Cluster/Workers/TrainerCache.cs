@@ -3,14 +3,16 @@ using LayerNas.Trainers;
 
 namespace LayerNas.Cluster.Workers;
 
-/// <summary>A worker slot's trainers, one per search, so consecutive trials of a search reuse a warm trainer (a long-lived process, a loaded table).</summary>
+/// <summary>A worker slot's trainers, one per search with the spec it was built from, so consecutive trials of a search reuse a warm trainer (a long-lived process, a loaded table).</summary>
 public sealed class TrainerCache(TrainerProvider provider, int capacity)
 {
-    private readonly LinkedList<(string SearchId, ITrainer Trainer)> _trainers = [];
+    private readonly LinkedList<Entry> _trainers = [];
 
-    /// <summary>The trainer of a search, built on first use; building one may drop the least recently used.</summary>
-    /// <returns>The trainer, and the trainers dropped to make room, which the caller disposes.</returns>
-    public (ITrainer Trainer, IReadOnlyList<ITrainer> Dropped) Get(string searchId, SearchSpec spec)
+    /// <summary>A search's trainer and the spec it was built from.</summary>
+    public sealed record Entry(string SearchId, SearchSpec Spec, ITrainer Trainer);
+
+    /// <summary>The cached trainer of a search, now the most recently used; null when none is cached.</summary>
+    public Entry? Find(string searchId)
     {
         for (var node = _trainers.First; node is not null; node = node.Next)
         {
@@ -18,18 +20,25 @@ public sealed class TrainerCache(TrainerProvider provider, int capacity)
             {
                 _trainers.Remove(node);
                 _trainers.AddFirst(node);
-                return (node.Value.Trainer, []);
+                return node.Value;
             }
         }
-        var trainer = provider(spec);
-        _trainers.AddFirst((searchId, trainer));
+        return null;
+    }
+
+    /// <summary>Builds and caches a search's trainer from its spec; building one may drop the least recently used.</summary>
+    /// <returns>The new entry, and the trainers dropped to make room, which the caller disposes.</returns>
+    public (Entry Entry, IReadOnlyList<ITrainer> Dropped) Build(string searchId, SearchSpec spec)
+    {
+        var entry = new Entry(searchId, spec, provider(spec));
+        _trainers.AddFirst(entry);
         var dropped = new List<ITrainer>();
         while (_trainers.Count > Math.Max(1, capacity))
         {
             dropped.Add(_trainers.Last!.Value.Trainer);
             _trainers.RemoveLast();
         }
-        return (trainer, dropped);
+        return (entry, dropped);
     }
 
     /// <summary>Removes a search's trainer (after it misbehaved) and returns it for disposal.</summary>

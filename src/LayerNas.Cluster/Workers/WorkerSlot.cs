@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
+using LayerNas.Core;
 using LayerNas.Protocol.V1;
 using LayerNas.Trainers;
 
@@ -24,7 +25,9 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     private readonly TrainerCache _trainers;
     private readonly LeaseBatchSizer _batchSizer;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Queue<(TrialLease Lease, SearchSpec Spec)> _queue = [];
+    private readonly Queue<TrialLease> _queue = [];
+    // Specs fetched for queued leases whose search has no trainer here yet; a built trainer keeps its own.
+    private readonly Dictionary<string, SearchSpec> _fetched = [];
     private readonly Dictionary<string, TrialResult> _unanswered = [];
     private readonly List<TrialResult> _unsent = [];
     private readonly HashSet<string> _handedBack = [];
@@ -33,6 +36,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     private long _requests;
     private int _batch = 1;
     private string? _requestId;
+    private string? _awaitedSpec;
     private Training? _training;
     private IActorRef? _stopWaiter;
     private bool _stopping;
@@ -47,6 +51,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
 
         Receive<TrialLeases>(OnLeases);
         Receive<Trained>(OnTrained);
+        Receive<SearchSpecAnswer>(OnSpec);
         Receive<LeasesClosed>(m =>
         {
             foreach (var id in m.LeaseIds)
@@ -71,14 +76,19 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             {
                 _dispatcher.Tell(new WorkRequest { Worker = _name, RequestId = _requestId, MaxTrials = _batch });
             }
+            if (_awaitedSpec is not null)
+            {
+                _dispatcher.Tell(new GetSearchSpec { SearchId = _awaitedSpec });
+            }
         });
         Receive<WorkerPool.HandBackLeases>(_ =>
         {
             _stopping = true;
             _stopWaiter = Sender;
             _requestId = null;
-            var leases = _queue.Select(q => q.Lease).ToList();
+            var leases = _queue.ToList();
             _queue.Clear();
+            _awaitedSpec = null;
             if (_training is { } training)
             {
                 _training = null;
@@ -116,23 +126,57 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             _requestId = null;
             foreach (var lease in batch.Leases)
             {
-                _queue.Enqueue((lease, batch.Specs[lease.SearchId]));
+                _queue.Enqueue(lease);
             }
             TrainNext();
             return;
         }
         // A batch this slot did not ask for (a late answer to an older request, a repeat): give back what it does not hold.
-        var held = _queue.Select(q => q.Lease.LeaseId).Append(_training?.Lease.LeaseId).Concat(_unanswered.Keys).ToHashSet();
+        var held = _queue.Select(q => q.LeaseId).Append(_training?.Lease.LeaseId).Concat(_unanswered.Keys).ToHashSet();
         HandBack([.. batch.Leases.Where(l => !held.Contains(l.LeaseId))]);
+    }
+
+    private void OnSpec(SearchSpecAnswer answer)
+    {
+        if (answer.SearchId != _awaitedSpec)
+        {
+            return;
+        }
+        _awaitedSpec = null;
+        if (answer.Spec is { } spec)
+        {
+            _fetched[answer.SearchId] = spec;
+        }
+        else
+        {
+            // The search is no longer dispatched: its leases here are stale.
+            var stale = _queue.Where(l => l.SearchId == answer.SearchId).ToList();
+            var kept = _queue.Where(l => l.SearchId != answer.SearchId).ToList();
+            _queue.Clear();
+            kept.ForEach(_queue.Enqueue);
+            HandBack(stale);
+            if (_queue.Count == 0)
+            {
+                RequestWork();
+            }
+        }
+        TrainNext();
     }
 
     private void TrainNext()
     {
-        if (_training is not null || !_queue.TryDequeue(out var next))
+        if (_training is not null || _awaitedSpec is not null || !_queue.TryPeek(out var lease))
         {
             return;
         }
-        var (lease, spec) = next;
+        var cached = _trainers.Find(lease.SearchId);
+        if (cached is null && !_fetched.ContainsKey(lease.SearchId))
+        {
+            _awaitedSpec = lease.SearchId;
+            _dispatcher.Tell(new GetSearchSpec { SearchId = lease.SearchId });
+            return;
+        }
+        _queue.Dequeue();
         var cancellation = new CancellationTokenSource();
         if (lease.TimeoutSeconds > 0)
         {
@@ -140,19 +184,24 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
         }
         var training = new Training(lease, cancellation, Stopwatch.StartNew());
         _training = training;
-        ITrainer trainer;
+        TrainingJob job;
         try
         {
-            var (cached, dropped) = _trainers.Get(lease.SearchId, spec);
-            Dispose(dropped);
-            trainer = cached;
+            if (cached is null)
+            {
+                var spec = _fetched[lease.SearchId];
+                _fetched.Remove(lease.SearchId);
+                (cached, var dropped) = _trainers.Build(lease.SearchId, spec);
+                Dispose(dropped);
+            }
+            job = new TrainingJob(lease.SearchId, lease.TrialNumber, lease.Architecture.ToArchitecture(), OptionNames(cached.Spec, lease), lease.Attempt);
         }
         catch (Exception e)
         {
             Self.Tell(new Trained(lease.LeaseId, Task.FromException<Core.Search.TrialOutcome>(new TrainerException($"trainer could not start: {e.Message}", e))));
             return;
         }
-        var job = new TrainingJob(lease.SearchId, lease.TrialNumber, lease.Architecture.ToArchitecture(), [.. lease.OptionNames], lease.Attempt);
+        var trainer = cached.Trainer;
         // Task.Run keeps a trainer that works synchronously off this actor's thread.
         Task.Run(() => trainer.TrainAsync(job, cancellation.Token), CancellationToken.None)
             .ContinueWith(t => new Trained(lease.LeaseId, t), TaskContinuationOptions.ExecuteSynchronously)
@@ -206,6 +255,18 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             RequestWork();
         }
         TrainNext();
+    }
+
+    /// <summary>The option names a lease's architecture chooses, layer by layer, from its search's spec.</summary>
+    private static string[] OptionNames(SearchSpec spec, TrialLease lease)
+    {
+        if (lease.Architecture.Count != spec.Layers.Count)
+        {
+            throw new ArgumentException($"the lease chooses {lease.Architecture.Count} options for a space of {spec.Layers.Count} layers");
+        }
+        return [.. lease.Architecture.Select((option, layer) => option >= 0 && option < spec.Layers[layer].Options.Count
+            ? spec.Layers[layer].Options[option].Name
+            : throw new ArgumentException($"the lease chooses option {option} of layer '{spec.Layers[layer].Name}', which has {spec.Layers[layer].Options.Count}"))];
     }
 
     private static string FailureReason(Task task, bool timedOut, double timeoutSeconds)

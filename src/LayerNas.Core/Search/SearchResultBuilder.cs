@@ -73,7 +73,8 @@ public static class SearchResultBuilder
         }
     }
 
-    private static Candidate Candidate(CompiledSearch search, SettledTrial trial)
+    /// <summary>A trained trial as results and progress show it: option names, reward, cost and metrics.</summary>
+    public static Candidate Candidate(CompiledSearch search, SettledTrial trial)
     {
         var candidate = new Candidate
         {

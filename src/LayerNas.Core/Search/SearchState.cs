@@ -75,6 +75,9 @@ public sealed class SearchState
     /// <summary>The pending trial with this number, if any.</summary>
     public Trial? PendingTrial(long number) => _pending.GetValueOrDefault(number);
 
+    /// <summary>The settled trial of an architecture, if it has settled.</summary>
+    public SettledTrial? Lookup(Architecture architecture) => _settled.GetValueOrDefault(architecture);
+
     /// <summary>Feeds a result from the journal (an outcome, or null and a reason for a failure); it answers the proposal of its architecture when that comes.</summary>
     public void Recover(Architecture architecture, TrialOutcome? outcome, string? failureReason, int attempts) =>
         _recovered[architecture] = new SettledTrial(0, architecture, Problem.CostModel.Cost(architecture), outcome, failureReason, attempts);

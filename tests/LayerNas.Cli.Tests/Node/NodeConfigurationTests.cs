@@ -154,5 +154,5 @@ public sealed class NodeConfigurationTests
     [InlineData("http://[::]:50051", false)]
     [InlineData("http://192.168.1.5:50051", false)]
     public void Only_loopback_addresses_count_as_this_machine_only(string url, bool loopback) =>
-        Assert.Equal(loopback, LayerNas.Cluster.Api.ApiEndpoint.Parse(url).IsLoopback);
+        Assert.Equal(loopback, LayerNas.Node.Api.ApiEndpoint.Parse(url).IsLoopback);
 }

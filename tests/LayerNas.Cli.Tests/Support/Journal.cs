@@ -1,27 +1,17 @@
-using Microsoft.Data.Sqlite;
+using LayerNas.Cluster.Tests.Support;
 
 namespace LayerNas.Cli.Tests.Support;
 
-/// <summary>Reads across persistence ids of a SQLite journal, in the order events were written.</summary>
+/// <summary>Reads across the journals of several searches of a SQLite database.</summary>
 internal static class Journal
 {
-    /// <summary>The search id of every persisted trial completion of these searches, in write order.</summary>
-    public static IReadOnlyList<string> CompletionOrder(string databasePath, params string[] searchIds)
-    {
-        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT persistence_id FROM journal WHERE manifest = 'layernas.v1.TrialCompleted' ORDER BY ordering";
-        using var reader = command.ExecuteReader();
-        var order = new List<string>();
-        while (reader.Read())
-        {
-            var searchId = reader.GetString(0)["search-".Length..];
-            if (searchIds.Contains(searchId))
-            {
-                order.Add(searchId);
-            }
-        }
-        return order;
-    }
+    /// <summary>The search id of every persisted trial completion of these searches, in the order the coordinator recorded them.</summary>
+    public static IReadOnlyList<string> CompletionOrder(string databasePath, params string[] searchIds) =>
+    [
+        .. searchIds
+            .SelectMany(id => JournalReader.Completed(databasePath, id).Select(c => (Id: id, c.RecordedUnixMs, c.TrialNumber)))
+            .OrderBy(c => c.RecordedUnixMs)
+            .ThenBy(c => c.TrialNumber)
+            .Select(c => c.Id),
+    ];
 }

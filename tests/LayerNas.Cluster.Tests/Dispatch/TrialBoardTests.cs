@@ -18,7 +18,14 @@ public sealed class TrialBoardTests
     }
 
     private static IEnumerable<ReadyTrial> Trials(params long[] numbers) =>
-        numbers.Select(n => new ReadyTrial { TrialNumber = n, Architecture = { (int)n % 4, 0, 0 }, OptionNames = { "x", "y", "z" } });
+        numbers.Select(n => new ReadyTrial { TrialNumber = n, Architecture = { (int)n % 4, 0, 0 } });
+
+    /// <summary>Opens a search with its spec and queues its trials, as a coordinator does.</summary>
+    private IReadOnlyList<TrialBoard<string>.Grant> Add(string searchId, SearchSpec spec, IEnumerable<ReadyTrial> trials, DateTime now)
+    {
+        _board.Open(searchId, spec);
+        return _board.Add(searchId, trials, now);
+    }
 
     private static TrialResult Success(TrialLease lease) =>
         new() { LeaseId = lease.LeaseId, SearchId = lease.SearchId, TrialNumber = lease.TrialNumber, Attempt = lease.Attempt, Outcome = new TrainingOutcome { Reward = 1 } };
@@ -36,17 +43,17 @@ public sealed class TrialBoardTests
     {
         Assert.Empty(_board.Request("w1", "w1", "r1", 1, T0));
 
-        var grant = Assert.Single(_board.Add("a", Spec(timeoutSeconds: 42), Trials(2, 1), T0));
+        var grant = Assert.Single(Add("a", Spec(timeoutSeconds: 42), Trials(2, 1), T0));
 
         Assert.Equal(("w1", 1L, "r1", 1, 42.0), (grant.Worker, Only(grant).TrialNumber, grant.Leases.RequestId, Only(grant).Attempt, Only(grant).TimeoutSeconds));
-        Assert.Equal("burger", grant.Leases.Specs["a"].Name);
+        Assert.Equal("burger", _board.SpecOf("a")!.Name);
     }
 
     [Fact]
     public void Searches_are_served_round_robin()
     {
-        _board.Add("a", Spec(), Trials(1, 2, 3), T0);
-        _board.Add("b", Spec(), Trials(1, 2), T0);
+        Add("a", Spec(), Trials(1, 2, 3), T0);
+        Add("b", Spec(), Trials(1, 2), T0);
 
         var served = Enumerable.Range(1, 5).Select(i => Take($"w{i}", "r")).Select(l => $"{l.SearchId}{l.TrialNumber}").ToList();
 
@@ -59,7 +66,7 @@ public sealed class TrialBoardTests
         _board.Request("w1", "w1", "r1", 1, T0);
         _board.Request("w2", "w2", "r1", 1, T0);
         _board.Request("w1", "w1", "r1", 1, T0);
-        var first = Assert.Single(_board.Add("a", Spec(), Trials(1), T0));
+        var first = Assert.Single(Add("a", Spec(), Trials(1), T0));
 
         var again = Take("w1", "r1");
 
@@ -71,7 +78,7 @@ public sealed class TrialBoardTests
     [Fact]
     public void A_success_is_final_once_and_later_results_for_the_trial_are_duplicates()
     {
-        _board.Add("a", Spec(), Trials(1), T0);
+        Add("a", Spec(), Trials(1), T0);
         var lease = Take("w1", "r1");
 
         var first = _board.Report(Success(lease), T0);
@@ -87,7 +94,7 @@ public sealed class TrialBoardTests
     [Fact]
     public void Failures_are_retried_up_to_max_retries_then_final_with_the_last_reason()
     {
-        _board.Add("a", Spec(maxRetries: 2), Trials(1), T0);
+        Add("a", Spec(maxRetries: 2), Trials(1), T0);
 
         var kinds = new List<ReportKind>();
         var attempts = new List<int>();
@@ -109,7 +116,7 @@ public sealed class TrialBoardTests
     [Fact]
     public void A_failure_from_a_superseded_lease_is_a_duplicate_but_its_success_still_counts()
     {
-        _board.Add("a", Spec(timeoutSeconds: 10), Trials(1), T0);
+        Add("a", Spec(timeoutSeconds: 10), Trials(1), T0);
         var old = Take("w1", "r1");
         _board.Expire(T0.AddSeconds(16));
         var current = Take("w2", "r1", T0.AddSeconds(16));
@@ -122,7 +129,7 @@ public sealed class TrialBoardTests
     [Fact]
     public void A_lease_expires_after_timeout_plus_grace_and_the_trial_goes_to_the_next_worker()
     {
-        _board.Add("a", Spec(timeoutSeconds: 10), Trials(1), T0);
+        Add("a", Spec(timeoutSeconds: 10), Trials(1), T0);
         var lease = Take("w1", "r1");
         _board.Request("w2", "w2", "r1", 1, T0);
 
@@ -138,7 +145,7 @@ public sealed class TrialBoardTests
     [Fact]
     public void Expiry_that_uses_up_the_retries_fails_the_trial_for_good_with_a_readable_reason()
     {
-        _board.Add("a", Spec(timeoutSeconds: 1, maxRetries: 0), Trials(1), T0);
+        Add("a", Spec(timeoutSeconds: 1, maxRetries: 0), Trials(1), T0);
         Take("w1", "r1");
 
         var (failures, _) = _board.Expire(T0.AddSeconds(6));
@@ -151,7 +158,7 @@ public sealed class TrialBoardTests
     [Fact]
     public void A_lost_worker_stops_waiting_and_its_leases_are_queued_again()
     {
-        _board.Add("a", Spec(), Trials(1), T0);
+        Add("a", Spec(), Trials(1), T0);
         var lease = Take("w1", "r1");
         _board.Request("w3", "w3", "r1", 1, T0);
         _board.Request("w2", "w2", "r1", 1, T0);
@@ -169,7 +176,7 @@ public sealed class TrialBoardTests
     [Fact]
     public void A_handed_back_lease_is_queued_again_at_once_without_counting_an_attempt()
     {
-        _board.Add("a", Spec(), Trials(1, 2), T0);
+        Add("a", Spec(), Trials(1, 2), T0);
         var lease = Take("w1", "r1");
 
         _board.HandBack(lease.LeaseId, T0);
@@ -182,8 +189,8 @@ public sealed class TrialBoardTests
     [Fact]
     public void A_withdrawn_search_leaves_the_rotation_and_its_results_become_duplicates()
     {
-        _board.Add("a", Spec(), Trials(1, 2), T0);
-        _board.Add("b", Spec(), Trials(1), T0);
+        Add("a", Spec(), Trials(1, 2), T0);
+        Add("b", Spec(), Trials(1), T0);
         var lease = Take("w1", "r1");
 
         _board.Withdraw("a");
@@ -196,10 +203,10 @@ public sealed class TrialBoardTests
     [Fact]
     public void Trials_already_active_are_not_queued_twice()
     {
-        _board.Add("a", Spec(), Trials(1, 2), T0);
+        Add("a", Spec(), Trials(1, 2), T0);
         Take("w1", "r1");
 
-        _board.Add("a", Spec(), Trials(1, 2, 3), T0);
+        Add("a", Spec(), Trials(1, 2, 3), T0);
 
         Assert.Equal(2, _board.ReadyCount);
     }
@@ -207,14 +214,14 @@ public sealed class TrialBoardTests
     [Fact]
     public void A_batch_request_takes_up_to_its_size_round_robin_with_each_spec_once_and_a_repeat_gets_the_same_batch()
     {
-        _board.Add("a", Spec(), Trials(1, 2, 3), T0);
-        _board.Add("b", Spec(), Trials(1), T0);
+        Add("a", Spec(), Trials(1, 2, 3), T0);
+        Add("b", Spec(), Trials(1), T0);
 
         var grant = Assert.Single(_board.Request("w1", "w1", "r1", 3, T0));
         var again = Assert.Single(_board.Request("w1", "w1", "r1", 3, T0));
 
         Assert.Equal(["a1", "b1", "a2"], grant.Leases.Leases.Select(l => $"{l.SearchId}{l.TrialNumber}"));
-        Assert.Equal(["a", "b"], grant.Leases.Specs.Keys.Order());
+        Assert.Equal(["a", "b"], grant.Leases.Leases.Select(l => l.SearchId).Distinct().Where(id => _board.SpecOf(id) is not null).Order());
         Assert.Equal(grant.Leases, again.Leases);
         Assert.Equal(1, _board.ReadyCount);
     }
@@ -222,7 +229,7 @@ public sealed class TrialBoardTests
     [Fact]
     public void A_lease_later_in_a_batch_allows_a_timeout_for_each_lease_before_it()
     {
-        _board.Add("a", Spec(timeoutSeconds: 10), Trials(1, 2, 3), T0);
+        Add("a", Spec(timeoutSeconds: 10), Trials(1, 2, 3), T0);
         _board.Request("w1", "w1", "r1", 3, T0);
 
         var expiredBy = new[] { 14.9, 15, 24.9, 25, 34.9, 35 }.Select(seconds =>
@@ -237,7 +244,7 @@ public sealed class TrialBoardTests
     [Fact]
     public void A_repeat_of_a_partly_settled_batch_gets_only_the_leases_still_out()
     {
-        _board.Add("a", Spec(), Trials(1, 2), T0);
+        Add("a", Spec(), Trials(1, 2), T0);
         var leases = Assert.Single(_board.Request("w1", "w1", "r1", 2, T0)).Leases.Leases;
         _board.Report(Success(leases[0]), T0);
 

@@ -16,17 +16,25 @@ public sealed class TrialDispatcherTests : TestKit
         SweepInterval = TimeSpan.FromMilliseconds(20),
     }));
 
-    private static DispatchTrials Dispatch(double timeoutSeconds, int maxRetries, params long[] numbers)
+    /// <summary>What a coordinator sends to have trials dispatched: its search opened with the spec, then the trials.</summary>
+    private static object[] Dispatch(double timeoutSeconds, int maxRetries, params long[] numbers)
     {
         var spec = TestSpecs.Burger();
         spec.Trainer.TimeoutSeconds = timeoutSeconds;
         spec.Trainer.MaxRetries = maxRetries;
-        return new DispatchTrials
+        return
+        [
+            new OpenSearch { SearchId = "s", Spec = spec },
+            new DispatchTrials { SearchId = "s", Trials = { numbers.Select(n => new ReadyTrial { TrialNumber = n, Architecture = { 0, 1, 2 } }) } },
+        ];
+    }
+
+    private static void Send(IActorRef dispatcher, object[] messages, IActorRef sender)
+    {
+        foreach (var message in messages)
         {
-            SearchId = "s",
-            Spec = spec,
-            Trials = { numbers.Select(n => new ReadyTrial { TrialNumber = n, Architecture = { 0, 1, 2 }, OptionNames = { "a", "b", "c" } }) },
-        };
+            dispatcher.Tell(message, sender);
+        }
     }
 
     private static TrialResult Failure(TrialLease lease) => new()
@@ -49,7 +57,7 @@ public sealed class TrialDispatcherTests : TestKit
         var dispatcher = Dispatcher();
         var coordinator = CreateTestProbe();
         var worker = CreateTestProbe();
-        dispatcher.Tell(Dispatch(60, 2, 1), coordinator);
+        Send(dispatcher, Dispatch(60, 2, 1), coordinator);
         dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1" }, worker);
         var lease = Single(worker);
 
@@ -68,7 +76,7 @@ public sealed class TrialDispatcherTests : TestKit
         var dispatcher = Dispatcher();
         var coordinator = CreateTestProbe();
         var worker = CreateTestProbe();
-        dispatcher.Tell(Dispatch(60, 1, 1), coordinator);
+        Send(dispatcher, Dispatch(60, 1, 1), coordinator);
 
         dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1" }, worker);
         var first = Single(worker);
@@ -89,7 +97,7 @@ public sealed class TrialDispatcherTests : TestKit
         var dispatcher = Dispatcher();
         var coordinator = CreateTestProbe();
         var silent = CreateTestProbe();
-        dispatcher.Tell(Dispatch(0.1, 1, 1), coordinator);
+        Send(dispatcher, Dispatch(0.1, 1, 1), coordinator);
         dispatcher.Tell(new WorkRequest { Worker = "silent", RequestId = "r1" }, silent);
         Single(silent);
 
@@ -108,7 +116,7 @@ public sealed class TrialDispatcherTests : TestKit
         var coordinator = CreateTestProbe();
         var doomed = CreateTestProbe();
         var survivor = CreateTestProbe();
-        dispatcher.Tell(Dispatch(60, 2, 1), coordinator);
+        Send(dispatcher, Dispatch(60, 2, 1), coordinator);
         dispatcher.Tell(new WorkRequest { Worker = "doomed", RequestId = "r1" }, doomed);
         var lease = Single(doomed);
         dispatcher.Tell(new WorkRequest { Worker = "survivor", RequestId = "r1" }, survivor);
@@ -126,7 +134,7 @@ public sealed class TrialDispatcherTests : TestKit
     {
         var dispatcher = Dispatcher();
         var worker = CreateTestProbe();
-        dispatcher.Tell(Dispatch(60, 2, 1), CreateTestProbe());
+        Send(dispatcher, Dispatch(60, 2, 1), CreateTestProbe());
         dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1" }, worker);
         var lease = Single(worker);
 
@@ -144,7 +152,7 @@ public sealed class TrialDispatcherTests : TestKit
         var dispatcher = Dispatcher();
         var coordinator = CreateTestProbe();
         var worker = CreateTestProbe();
-        dispatcher.Tell(Dispatch(60, 2, 1, 2, 3), coordinator);
+        Send(dispatcher, Dispatch(60, 2, 1, 2, 3), coordinator);
         dispatcher.Tell(new WorkRequest { Worker = "w", RequestId = "r1", MaxTrials = 3 }, worker);
         var batch = worker.ExpectMsg<TrialLeases>(Patience);
         var leases = batch.Leases;
@@ -153,7 +161,8 @@ public sealed class TrialDispatcherTests : TestKit
 
         Assert.Equal([1L, 3L], coordinator.ExpectMsg<TrialResults>(Patience).Results.Select(r => r.TrialNumber));
         Assert.Equal([leases[1].LeaseId], worker.ExpectMsg<LeasesClosed>(Patience).LeaseIds);
-        Assert.Equal(["s"], batch.Specs.Keys);
+        dispatcher.Tell(new GetSearchSpec { SearchId = "s" }, worker);
+        Assert.Equal("burger", worker.ExpectMsg<SearchSpecAnswer>(Patience).Spec.Name);
         coordinator.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 }

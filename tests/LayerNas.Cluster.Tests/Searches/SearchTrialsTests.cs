@@ -1,4 +1,5 @@
 using LayerNas.Cluster.Searches;
+using LayerNas.Core.Ledger;
 using LayerNas.Cluster.Tests.Support;
 using LayerNas.Protocol.V1;
 

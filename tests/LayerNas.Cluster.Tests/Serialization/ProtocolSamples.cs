@@ -33,14 +33,14 @@ internal static class ProtocolSamples
 
     private static TrialCompleted Completed() => new()
     {
-        SearchId = "s-1", TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, Metrics = { ["accuracy"] = 0.5 }, Worker = "w", Seconds = 1.5,
+        SearchId = "s-1", TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, Metrics = { ["accuracy"] = 0.5 }, Worker = "w", Seconds = 1.5, Attempts = 2, RecordedUnixMs = 1_700_000_000_000,
     };
 
-    private static TrialFailed Failed() => new() { SearchId = "s-1", TrialNumber = 8, Architecture = { 0, 0, 3 }, Reason = "boom", Attempts = 3 };
+    private static TrialFailed Failed() => new() { SearchId = "s-1", TrialNumber = 8, Architecture = { 0, 0, 3 }, Reason = "boom", Attempts = 3, RecordedUnixMs = 1_700_000_000_000 };
 
     private static TrialLease Lease() => new()
     {
-        LeaseId = "l-1", SearchId = "s-1", TrialNumber = 7, Architecture = { 1, 2, 0 }, OptionNames = { "sesame", "beef", "lettuce" }, Attempt = 2, TimeoutSeconds = 60,
+        LeaseId = "l-1", SearchId = "s-1", TrialNumber = 7, Architecture = { 1, 2, 0 }, Attempt = 2, TimeoutSeconds = 60,
     };
 
     private static TrialResult Reported(long trial) => new()
@@ -52,14 +52,17 @@ internal static class ProtocolSamples
     [
         new WorkRequest { Worker = "akka.tcp://layernas@127.0.0.1:1/user/workers/slot-1", RequestId = "ab-1", MaxTrials = 8 },
         Lease(),
-        new TrialLeases { RequestId = "ab-1", Leases = { Lease() }, Specs = { ["s-1"] = Spec } },
+        new TrialLeases { RequestId = "ab-1", Leases = { Lease() } },
+        new GetSearchSpec { SearchId = "s-1" },
+        new SearchSpecAnswer { SearchId = "s-1", Spec = Spec },
+        new OpenSearch { SearchId = "s-1", Spec = Spec },
         new TrainingOutcome { Reward = 0.5, Metrics = { ["accuracy"] = 0.5 } },
         Reported(7),
         new TrialResults { Results = { Reported(7), Reported(8) } },
         new HandBack { LeaseIds = { "l-1", "l-2" }, Worker = "w" },
         new LeasesClosed { LeaseIds = { "l-1", "l-2" } },
-        new ReadyTrial { TrialNumber = 3, Architecture = { 0, 1 }, OptionNames = { "a", "b" } },
-        new DispatchTrials { SearchId = "s-1", Spec = Spec, Trials = { new ReadyTrial { TrialNumber = 3, Architecture = { 0, 1 }, OptionNames = { "a", "b" } } } },
+        new ReadyTrial { TrialNumber = 3, Architecture = { 0, 1 } },
+        new DispatchTrials { SearchId = "s-1", Trials = { new ReadyTrial { TrialNumber = 3, Architecture = { 0, 1 } } } },
         new WithdrawSearch { SearchId = "s-1" },
         new SubmitSearch { SearchId = "s-1", Spec = Spec },
         new SearchAccepted { SearchId = "s-1", Existing = true, Finished = true },
@@ -84,7 +87,7 @@ internal static class ProtocolSamples
                 new TrialRecord
                 {
                     TrialNumber = 7, Architecture = { "sesame", "beef", "lettuce" }, Cost = 8, Failed = true, Reward = 0.5, Metrics = { ["test_acc"] = 0.5 },
-                    Seconds = 1.5, Worker = "w", FailureReason = "boom", Attempts = 3,
+                    Seconds = 1.5, Worker = "w", FailureReason = "boom", Attempts = 3, RecordedUnixMs = 1_700_000_000_000,
                 },
             },
         },
@@ -92,6 +95,22 @@ internal static class ProtocolSamples
         new CancelSearch { SearchId = "s-1", Reason = "by request" },
         new SearchCancelAccepted { SearchId = "s-1", AlreadyEnded = true },
         new SearchList { Searches = { new SearchStatus { SearchId = "s-1", State = "finished", Result = Result() } } },
+        new SearchLedgerSnapshot
+        {
+            SearchId = "s-1",
+            Trials =
+            {
+                new LedgerTrial { TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, MetricKeys = { 0 }, MetricValues = { 0.5 }, Worker = 1, Seconds = 1.5, Attempts = 2, RecordedUnixMs = 1_700_000_000_000 },
+                new LedgerTrial { TrialNumber = 8, Architecture = { 0, 0, 3 }, FailureReason = "boom", Attempts = 3 },
+            },
+            Workers = { "w" },
+            MetricNames = { "accuracy" },
+            Cancelled = new SearchCancelled { SearchId = "s-1", Reason = "by request" },
+            Finished = new SearchFinished { SearchId = "s-1", Result = Result() },
+        },
+        new LedgerTrial { TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, MetricKeys = { 0 }, MetricValues = { 0.5 }, Worker = 1, Seconds = 1.5, Attempts = 2, RecordedUnixMs = 1_700_000_000_000 },
+        new SearchManagerSnapshot { Searches = { new ManagedSearch { Submitted = new SearchSubmitted { SearchId = "s-1", Spec = Spec }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() } } } },
+        new ManagedSearch { Submitted = new SearchSubmitted { SearchId = "s-1", Spec = Spec }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() } },
         new SearchCoordinatorSnapshot { Completed = { Completed() }, Failed = { Failed() }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() }, Cancelled = new SearchCancelled { SearchId = "s-1", Reason = "by request" } },
         new SearchSubmitted { SearchId = "s-1", Spec = Spec, SubmittedUnixMs = 1_700_000_000_000 },
         Completed(),

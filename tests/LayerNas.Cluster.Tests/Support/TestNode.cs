@@ -4,7 +4,6 @@ using LayerNas.Cluster;
 using LayerNas.Cluster.Client;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Cluster.Searches;
-using LayerNas.Cluster.Serialization;
 using LayerNas.Cluster.Workers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,45 +32,50 @@ internal sealed class TestNode : IAsyncDisposable
 
     /// <summary>Starts a coordinator-and-worker node on any storage.</summary>
     public static Task<TestNode> StartAsync(StorageSettings storage, TrainerProvider trainers, int slots = 4, SearchManagerSettings? manager = null, WorkerPoolSettings? workers = null) =>
-        StartAsync(new ClusterNodeSettings(), builder => builder
-            .AddLayerNasStorage(storage)
-            .AddSearchManager(manager ?? new SearchManagerSettings(), TestSpecs.Compile)
-            .AddWorkerPool(workers ?? Slots(slots), trainers));
+        StartAsync(new LayerNasNodeSettings
+        {
+            Cluster = new ClusterNodeSettings(),
+            Storage = storage,
+            Compile = TestSpecs.Compile,
+            Manager = manager ?? new SearchManagerSettings(),
+            Workers = workers ?? Slots(slots),
+            Trainers = trainers,
+        });
 
     /// <summary>Starts a node that only coordinates: the search manager, no worker slots.</summary>
     public static Task<TestNode> StartCoordinatorAsync(string databasePath) => StartCoordinatorAsync(StorageSettings.SqliteFile(databasePath));
 
     /// <summary>Starts a node that only coordinates, on any storage.</summary>
     public static Task<TestNode> StartCoordinatorAsync(StorageSettings storage) =>
-        StartAsync(new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator] }, builder => builder
-            .AddLayerNasStorage(storage)
-            .AddSearchManager(new SearchManagerSettings(), TestSpecs.Compile));
+        StartAsync(new LayerNasNodeSettings { Cluster = new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator] }, Storage = storage, Compile = TestSpecs.Compile });
 
     /// <summary>Starts a second coordinator-role node that joins <paramref name="seed"/>'s cluster and takes the singleton over when the seed leaves.</summary>
     public static Task<TestNode> StartStandbyCoordinatorAsync(TestNode seed, string databasePath) =>
-        StartAsync(new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator], SeedNodes = [seed.Address] }, builder => builder
-            .AddLayerNasStorage(StorageSettings.SqliteFile(databasePath))
-            .AddSearchManager(new SearchManagerSettings(), TestSpecs.Compile));
+        StartAsync(new LayerNasNodeSettings
+        {
+            Cluster = new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator], SeedNodes = [seed.Address] },
+            Storage = StorageSettings.SqliteFile(databasePath),
+            Compile = TestSpecs.Compile,
+        });
 
     /// <summary>Starts a worker-only node that joins <paramref name="seed"/>'s cluster.</summary>
     public static Task<TestNode> StartWorkerAsync(TestNode seed, TrainerProvider trainers, int slots) =>
-        StartAsync(new ClusterNodeSettings { Roles = [ClusterRoles.Worker], SeedNodes = [seed.Address] }, builder => builder
-            .AddSearchManagerProxy()
-            .AddWorkerPool(Slots(slots), trainers));
+        StartAsync(new LayerNasNodeSettings
+        {
+            Cluster = new ClusterNodeSettings { Roles = [ClusterRoles.Worker], SeedNodes = [seed.Address] },
+            Workers = Slots(slots),
+            Trainers = trainers,
+        });
 
     /// <summary>This node's cluster address.</summary>
     public string Address => Akka.Cluster.Cluster.Get(System).SelfAddress.ToString();
 
     private static WorkerPoolSettings Slots(int slots) => new() { Slots = slots, RetryInterval = TimeSpan.FromMilliseconds(500) };
 
-    private static async Task<TestNode> StartAsync(ClusterNodeSettings node, Action<AkkaConfigurationBuilder> roles)
+    private static async Task<TestNode> StartAsync(LayerNasNodeSettings node)
     {
         var host = new HostBuilder()
-            .ConfigureServices(services => services.AddAkka(ClusterHostingExtensions.SystemName, builder =>
-            {
-                builder.AddLayerNasSerialization().AddLayerNasCluster(node);
-                roles(builder);
-            }))
+            .ConfigureServices(services => services.AddAkka(ClusterHostingExtensions.SystemName, builder => builder.AddLayerNasNode(node)))
             .Build();
         await host.StartAsync();
         return new TestNode(host);

@@ -3,7 +3,7 @@ using LayerNas.Core.Search;
 using LayerNas.Core.Space;
 using LayerNas.Protocol.V1;
 
-namespace LayerNas.Cluster;
+namespace LayerNas.Core;
 
 /// <summary>Conversions between the core's types and their protobuf forms.</summary>
 public static class ProtocolConversions

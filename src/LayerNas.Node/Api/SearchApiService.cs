@@ -6,14 +6,14 @@ using LayerNas.Cluster.Client;
 using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 
-namespace LayerNas.Cluster.Api;
+namespace LayerNas.Node.Api;
 
 /// <summary>
 /// The coordinator's gRPC API: each call becomes a message to the search manager (through its singleton proxy) and
 /// each refusal a gRPC status with one readable line. A call never takes the node down: whatever goes wrong ends
 /// that call only.
 /// </summary>
-public sealed partial class SearchApiService(SearchClient client, SearchCompiler compiler, SearchApiSettings settings) : SearchService.SearchServiceBase
+public sealed partial class SearchApiService(SearchClient client, SpecCheck check, SearchApiSettings settings) : SearchService.SearchServiceBase
 {
     /// <inheritdoc />
     public override Task<SubmitResponse> Submit(SubmitRequest request, ServerCallContext context) => Answer(async () =>
@@ -25,8 +25,8 @@ public sealed partial class SearchApiService(SearchClient client, SearchCompiler
         var searchId = request.SearchId.Length == 0 ? SearchIds.Of(request.Spec) : CheckId(request.SearchId);
         try
         {
-            // Tables are read here, on the coordinator, as the search will read them.
-            compiler.Compile(request.Spec);
+            // Tables are read here, on the coordinator, as the search will read them; the search manager compiles it.
+            check(request.Spec);
         }
         catch (Exception e) when (e is SpecException or ArgumentException or FormatException or InvalidOperationException)
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace LayerNas.Cluster.Api;
+namespace LayerNas.Node.Api;
 
 /// <summary>Where the API listens: an <c>http://HOST:PORT</c> URL, served as HTTP/2 without TLS (h2c).</summary>
 /// <param name="Address">The address to bind; <see cref="IPAddress.IPv6Any"/> with <paramref name="AnyAddress"/> for every interface.</param>
@@ -11,7 +11,7 @@ namespace LayerNas.Cluster.Api;
 public sealed record ApiEndpoint(IPAddress Address, int Port, bool AnyAddress)
 {
     /// <summary>The URL the API listens on unless told otherwise.</summary>
-    public const string DefaultUrl = "http://127.0.0.1:50051";
+    public const string DefaultUrl = LayerNas.Client.SearchApi.DefaultServer;
 
     /// <summary>Whether only this machine can reach the endpoint; anything else needs a bearer token.</summary>
     public bool IsLoopback => !AnyAddress && IPAddress.IsLoopback(Address);

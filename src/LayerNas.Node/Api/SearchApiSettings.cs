@@ -1,4 +1,4 @@
-namespace LayerNas.Cluster.Api;
+namespace LayerNas.Node.Api;
 
 /// <summary>Settings of the coordinator's gRPC API.</summary>
 public sealed class SearchApiSettings

@@ -3,7 +3,7 @@ using System.Text;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
-namespace LayerNas.Cluster.Api;
+namespace LayerNas.Node.Api;
 
 /// <summary>Lets a call in only when its <c>authorization</c> header is <c>Bearer</c> and the API's token; otherwise UNAUTHENTICATED.</summary>
 /// <remarks>The token is compared as SHA-256 digests in constant time, so neither its content nor its length leaks through timing.</remarks>

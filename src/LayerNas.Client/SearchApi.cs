@@ -2,11 +2,14 @@ using System.Runtime.CompilerServices;
 using Grpc.Core;
 using LayerNas.Protocol.V1;
 
-namespace LayerNas.Cli.Client;
+namespace LayerNas.Client;
 
 /// <summary>The coordinator's API as the client commands use it: every call carries the bearer token when there is one.</summary>
 public sealed class SearchApi(SearchService.SearchServiceClient client, string? token, CancellationToken cancellationToken)
 {
+    /// <summary>Where a coordinator's API listens unless told otherwise.</summary>
+    public const string DefaultServer = "http://127.0.0.1:50051";
+
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Submits a spec under the id the coordinator derives from it.</summary>

@@ -2,14 +2,12 @@ using Akka.Actor;
 using Akka.Hosting;
 using LayerNas.Cluster.Client;
 using LayerNas.Cluster.Searches;
-using LayerNas.Core.Specs;
-using LayerNas.Protocol.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LayerNas.Cluster.Api;
+namespace LayerNas.Node.Api;
 
 /// <summary>Hosting of the coordinator's gRPC API.</summary>
 public static class SearchApiHostingExtensions
@@ -17,13 +15,13 @@ public static class SearchApiHostingExtensions
     /// <summary>
     /// Serves the API on <see cref="SearchApiSettings.Endpoint"/> as HTTP/2 without TLS, with the request size limit
     /// and, when a token is set, the bearer-token check on every call. The node must host the search manager or its
-    /// proxy; <paramref name="compile"/> validates submitted specs as the manager will.
+    /// proxy; <paramref name="check"/> validates submitted specs as the manager will compile them.
     /// </summary>
-    public static WebApplicationBuilder AddSearchApi(this WebApplicationBuilder builder, SearchApiSettings settings, Func<SearchSpec, CompiledSearch> compile)
+    public static WebApplicationBuilder AddSearchApi(this WebApplicationBuilder builder, SearchApiSettings settings, SpecCheck check)
     {
         builder.WebHost.ConfigureKestrel(kestrel => settings.Endpoint.Listen(kestrel));
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(new SearchCompiler(compile));
+        builder.Services.AddSingleton(check);
         builder.Services.AddSingleton(services => new SearchClient(
             services.GetRequiredService<ActorSystem>(),
             services.GetRequiredService<ActorRegistry>().Get<SearchManager>()));

@@ -3,7 +3,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using LayerNas.Protocol.V1;
 
-namespace LayerNas.Cluster.Client;
+namespace LayerNas.Core.Specs;
 
 /// <summary>Names a search after its effective spec, so submitting the same spec again finds (and resumes) the same search.</summary>
 public static class SearchIds
