@@ -77,7 +77,10 @@ public sealed class SearchCoordinator : CompactingPersistentActor
             Context.Parent.Tell(finished);
             return;
         }
-        Context.GetLogger().Info("Search {0} starts with {1} settled trials and {2} to train", SearchId, Ledger.Applied.Count, Ledger.State.PendingCount);
+        if (Ledger.Applied.Count > 0)
+        {
+            Context.GetLogger().Info("Search {0} recovered {1} settled trials; {2} to train again", SearchId, Ledger.Applied.Count, Ledger.State.PendingCount);
+        }
         _dispatcher.Tell(new OpenSearch { SearchId = SearchId, Spec = _search.Spec });
         Dispatch(Ledger.PendingTrials);
         Become(Running);
