@@ -11,8 +11,8 @@ public abstract class CompactingPersistentActor : ReceivePersistentActor
 {
     private long _offeredSnapshot;
 
-    /// <summary>Events replayed after the snapshot recovery started from.</summary>
-    protected long ReplayedSinceSnapshot { get; private set; }
+    /// <summary>Events persisted (or, during recovery, replayed) since the last snapshot.</summary>
+    protected long SinceSnapshot { get; private set; }
 
     /// <summary>What the actor's journal belongs to, for log lines ("search s-…", "the search manager").</summary>
     protected abstract string Subject { get; }
@@ -23,14 +23,27 @@ public abstract class CompactingPersistentActor : ReceivePersistentActor
         Recover<SnapshotOffer>(offer =>
         {
             _offeredSnapshot = offer.Metadata.SequenceNr;
-            ReplayedSinceSnapshot = 0;
+            SinceSnapshot = 0;
             restore(offer.Snapshot);
         });
         Recover<Google.Protobuf.IMessage>(e =>
         {
-            ReplayedSinceSnapshot++;
+            SinceSnapshot++;
             apply(e);
         });
+    }
+
+    /// <summary>Counts events persisted since the last snapshot.</summary>
+    protected void Persisted(int events) => SinceSnapshot += events;
+
+    /// <summary>Saves a snapshot of the state <paramref name="state"/> gives when <paramref name="due"/>; once saved, what it covers is deleted.</summary>
+    protected void SnapshotWhen(bool due, Func<object> state)
+    {
+        if (due)
+        {
+            SaveSnapshot(state());
+            SinceSnapshot = 0;
+        }
     }
 
     /// <summary>Deletes what the snapshot recovery started from covers, in case the actor stopped before it did so itself.</summary>

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Google.Protobuf;
+using LayerNas.Core;
 using LayerNas.Core.Ledger;
 using LayerNas.Core.Search;
 using LayerNas.Core.Specs;
@@ -11,33 +12,30 @@ namespace LayerNas.Cluster.Searches;
 /// <summary>
 /// Runs one search: a persistent shell around its <see cref="SearchLedger"/>. It has the ledger decide, persists the
 /// events, applies them, and tells the dispatcher, the manager and subscribers what changed. Recovery applies the
-/// journal through the same <see cref="SearchLedger.Apply"/>, after the newest snapshot.
+/// newest snapshot and the journal after it through the same <see cref="SearchLedger.Apply"/>.
 /// </summary>
 /// <remarks>
-/// Phases: <c>Running</c>; <c>Writing</c>, while one batch of results is written (results arriving meanwhile queue up
-/// and go out together, so the journal sees one write per batch however many trials finish at once); <c>Ended</c>,
-/// answering questions until its manager stops it once idle.
+/// Phases: <c>Running</c>; <c>Writing</c> while a batch of results is written (results arriving meanwhile wait and go
+/// out together, so the journal sees one write per batch); <c>Ended</c>, answering questions until its manager stops
+/// it once idle. Only command handlers persist: a handler that leaves something to do tells itself <see cref="Proceed"/>.
 /// </remarks>
 public sealed class SearchCoordinator : CompactingPersistentActor
 {
     private readonly CompiledSearch _search;
     private readonly IActorRef _dispatcher;
     private readonly SearchManagerSettings _settings;
-    private readonly HashSet<IActorRef> _subscribers = [];
-    private List<(TrialResult Result, IActorRef Sender)> _inbox = [];
+    private readonly Subscribers _subscribers;
+    private readonly ResultInbox _inbox = new();
     private SearchLedger? _ledger;
-    private long _sinceSnapshot;
     private IActorRef? _cancelWaiter;
 
     /// <summary>Creates the coordinator of a search; see <see cref="Props"/>.</summary>
     public SearchCoordinator(string searchId, CompiledSearch search, IActorRef dispatcher, SearchManagerSettings settings)
     {
-        (SearchId, _search, _dispatcher, _settings) = (searchId, search, dispatcher, settings);
-        RecoverWith(snapshot => _ledger = snapshot switch
-        {
-            SearchLedgerSnapshot ledger => LedgerSnapshots.Restore(search, ledger),
-            var legacy => LedgerSnapshots.Restore(searchId, search, (SearchCoordinatorSnapshot)legacy),
-        }, e => Ledger.Apply((IMessage)e));
+        (SearchId, _search, _dispatcher, _settings, _subscribers) = (searchId, search, dispatcher, settings, new Subscribers(Context));
+        RecoverWith(snapshot => _ledger = snapshot is SearchCoordinatorSnapshot legacy
+            ? LedgerSnapshots.Restore(searchId, search, legacy)
+            : LedgerSnapshots.Restore(search, (SearchLedgerSnapshot)snapshot), e => Ledger.Apply((IMessage)e));
         Recover<Akka.Persistence.RecoveryCompleted>(_ => Begin());
     }
 
@@ -69,11 +67,10 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     private void Begin()
     {
         CompactAfterRecovery();
-        _sinceSnapshot = ReplayedSinceSnapshot;
         if (Ledger.Finished is { } finished)
         {
             Become(Ended);
-            SnapshotIf(_sinceSnapshot > 0);
+            SnapshotWhen(SinceSnapshot > 0, () => LedgerSnapshots.Of(Ledger));
             Context.Parent.Tell(finished);
             return;
         }
@@ -84,7 +81,7 @@ public sealed class SearchCoordinator : CompactingPersistentActor
         _dispatcher.Tell(new OpenSearch { SearchId = SearchId, Spec = _search.Spec });
         Dispatch(Ledger.PendingTrials);
         Become(Running);
-        // Cancelled just before its end was recorded, or nothing to train: the end is recorded at once.
+        // A search cancelled just before its end was recorded, or with nothing to train, ends at once.
         Self.Tell(Proceed.Instance);
     }
 
@@ -92,27 +89,26 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     {
         Command<TrialResults>(results =>
         {
-            Receive(results);
-            Flush();
+            _inbox.Add(results, Sender);
+            Write();
         });
-        Command<CancelSearch>(Cancel);
         Command<Proceed>(_ =>
         {
             if (!EndIfDue())
             {
-                Flush();
+                Write();
             }
         });
+        Command<CancelSearch>(Cancel);
         Questions();
     }
 
     private void Writing()
     {
-        Command<TrialResults>(Receive);
-        // A cancellation waits for the batch being written, so it never overtakes a recorded result.
-        Command<CancelSearch>(_ => Stash.Stash());
-        // The write under way proceeds once it is applied.
+        Command<TrialResults>(results => _inbox.Add(results, Sender));
+        // Applying the batch being written proceeds; a cancellation waits for it, so it never overtakes a recorded result.
         Command<Proceed>(_ => { });
+        Command<CancelSearch>(_ => Stash.Stash());
         Questions();
     }
 
@@ -120,9 +116,9 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     {
         Context.SetReceiveTimeout(_settings.IdleCoordinator);
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new CoordinatorIdle(SearchId)));
-        Command<TrialResults>(results => Acknowledge(results.Results.Select(r => (r, Sender))));
-        Command<CancelSearch>(_ => Sender.Tell(new SearchCancelAccepted { SearchId = SearchId, AlreadyEnded = true }));
+        Command<TrialResults>(results => ResultInbox.Acknowledge(results.Results.Select(r => (r, Sender))));
         Command<Proceed>(_ => { });
+        Command<CancelSearch>(_ => Sender.Tell(new SearchCancelAccepted { SearchId = SearchId, AlreadyEnded = true }));
         Questions();
     }
 
@@ -130,7 +126,6 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     {
         Command<SubscribeToSearch>(_ =>
         {
-            Context.Watch(Sender);
             _subscribers.Add(Sender);
             Sender.Tell(Ledger.Finished is { } finished ? finished : Ledger.Progress());
         });
@@ -140,15 +135,12 @@ public sealed class SearchCoordinator : CompactingPersistentActor
         CompactionAnswers();
     }
 
-    private void Receive(TrialResults results) => _inbox.AddRange(results.Results.Select(r => (r, Sender)));
-
-    private void Flush()
+    private void Write()
     {
-        var batch = _inbox;
-        _inbox = [];
+        var batch = _inbox.Take();
         var decision = Ledger.Decide([.. batch.Select(b => b.Result)], DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var ignored = decision.Ignored.ToHashSet(ReferenceEqualityComparer.Instance);
-        Acknowledge(batch.Where(b => ignored.Contains(b.Result)));
+        ResultInbox.Acknowledge(batch.Where(b => ignored.Contains(b.Result)));
         if (decision.Events.Count > 0)
         {
             Become(Writing);
@@ -160,12 +152,12 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     private void Applied(IReadOnlyList<IMessage> events, IReadOnlyList<(TrialResult Result, IActorRef Sender)> written)
     {
         Dispatch([.. events.SelectMany(Ledger.Apply)]);
-        Acknowledge(written);
-        Tell(_subscribers, Ledger.Progress());
-        _sinceSnapshot += events.Count;
+        ResultInbox.Acknowledge(written);
+        _subscribers.Tell(Ledger.Progress());
+        Persisted(events.Count);
         // A snapshot grows with the search, so snapshots are taken further apart as it grows: the bytes written stay
         // proportional to its trials, and recovery replays at most a fixed share of them after the snapshot.
-        SnapshotIf(_sinceSnapshot >= Math.Max(_settings.SnapshotEvery, Ledger.Applied.Count / _settings.SnapshotSpacing));
+        SnapshotWhen(SinceSnapshot >= Math.Max(_settings.SnapshotEvery, Ledger.Applied.Count / _settings.SnapshotSpacing), () => LedgerSnapshots.Of(Ledger));
         Become(Running);
         Stash.UnstashAll();
         Self.Tell(Proceed.Instance);
@@ -173,13 +165,12 @@ public sealed class SearchCoordinator : CompactingPersistentActor
 
     private void Cancel(CancelSearch cancel)
     {
-        var waiter = Sender;
+        _cancelWaiter = Sender;
         _dispatcher.Tell(new WithdrawSearch { SearchId = SearchId });
         Context.GetLogger().Info("Search {0} cancelled: {1}", SearchId, cancel.Reason);
         PersistAll(Ledger.DecideCancel(cancel.Reason), cancelled =>
         {
             Ledger.Apply(cancelled);
-            _cancelWaiter = waiter;
             Self.Tell(Proceed.Instance);
         });
     }
@@ -192,63 +183,31 @@ public sealed class SearchCoordinator : CompactingPersistentActor
             return false;
         }
         // Results still on their way are acknowledged and dropped.
-        Acknowledge(_inbox);
-        _inbox = [];
+        ResultInbox.Acknowledge(_inbox.Take());
         Persist(end, finished =>
         {
             Become(Ended);
             Ledger.Apply(finished);
-            _cancelWaiter?.Tell(new SearchCancelAccepted { SearchId = SearchId });
-            SnapshotIf(true);
+            SnapshotWhen(true, () => LedgerSnapshots.Of(Ledger));
             _dispatcher.Tell(new WithdrawSearch { SearchId = SearchId });
-            Tell(_subscribers, finished);
+            _cancelWaiter?.Tell(new SearchCancelAccepted { SearchId = SearchId });
+            _subscribers.Tell(finished);
             Context.Parent.Tell(finished);
-            Context.GetLogger().Info("Search {0} {1}: {2} trained, {3} failed, {4} cached", SearchId, finished.Result.Status, finished.Result.TrialsTrained, finished.Result.TrialsFailed, finished.Result.TrialsCached);
+            var result = finished.Result;
+            Context.GetLogger().Info("Search {0} {1}: {2} trained, {3} failed, {4} cached", SearchId, result.Status, result.TrialsTrained, result.TrialsFailed, result.TrialsCached);
         });
         return true;
-    }
-
-    private void SnapshotIf(bool due)
-    {
-        if (due)
-        {
-            SaveSnapshot(LedgerSnapshots.Of(Ledger));
-            _sinceSnapshot = 0;
-        }
     }
 
     private void Dispatch(IReadOnlyList<Trial> trials)
     {
         if (trials.Count > 0)
         {
-            _dispatcher.Tell(new DispatchTrials
-            {
-                SearchId = SearchId,
-                Trials = { trials.Select(t => new ReadyTrial { TrialNumber = t.Number, Architecture = { t.Architecture.Choices.ToArray() } }) },
-            });
+            _dispatcher.Tell(new DispatchTrials { SearchId = SearchId, Trials = { trials.Select(t => t.ToReadyTrial()) } });
         }
     }
 
-    private static void Tell(IEnumerable<IActorRef> subscribers, IMessage message)
-    {
-        foreach (var subscriber in subscribers)
-        {
-            subscriber.Tell(message);
-        }
-    }
-
-    private static void Acknowledge(IEnumerable<(TrialResult Result, IActorRef Sender)> results)
-    {
-        foreach (var bySender in results.GroupBy(r => r.Sender).Where(g => !g.Key.IsNobody()))
-        {
-            bySender.Key.Tell(new LeasesClosed { LeaseIds = { bySender.Select(r => r.Result.LeaseId) } });
-        }
-    }
-
-    /// <summary>
-    /// What a write, a cancellation or a recovery leaves to do, as a command of its own: the journal only sends what a
-    /// command handler persists, so the end or the next batch is never persisted from inside another's handler.
-    /// </summary>
+    /// <summary>What a write, a cancellation or a recovery leaves to do (end the search, or write the results that waited), as a command of its own.</summary>
     private sealed class Proceed : INoSerializationVerificationNeeded
     {
         public static readonly Proceed Instance = new();

@@ -28,7 +28,6 @@ public sealed class SearchManager : CompactingPersistentActor
     private readonly SearchRegistry _searches = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef _dispatcher;
-    private int _eventsSinceSnapshot;
 
     /// <summary>Creates the manager; see <see cref="Props"/>.</summary>
     public SearchManager(Func<SearchSpec, CompiledSearch> compile, SearchManagerSettings settings)
@@ -210,10 +209,7 @@ public sealed class SearchManager : CompactingPersistentActor
 
     private void AfterEvent()
     {
-        if (++_eventsSinceSnapshot >= _settings.ManagerSnapshotEvery)
-        {
-            SaveSnapshot(_searches.Snapshot());
-            _eventsSinceSnapshot = 0;
-        }
+        Persisted(1);
+        SnapshotWhen(SinceSnapshot >= _settings.ManagerSnapshotEvery, _searches.Snapshot);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using LayerNas.Core;
@@ -28,16 +27,14 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     private readonly Queue<TrialLease> _queue = [];
     // Specs fetched for queued leases whose search has no trainer here yet; a built trainer keeps its own.
     private readonly Dictionary<string, SearchSpec> _fetched = [];
-    private readonly Dictionary<string, TrialResult> _unanswered = [];
-    private readonly List<TrialResult> _unsent = [];
-    private readonly HashSet<string> _handedBack = [];
+    private readonly SlotOutbox _outbox;
     private readonly string _incarnation = Guid.NewGuid().ToString("N")[..8];
     private readonly string _name;
     private long _requests;
     private int _batch = 1;
     private string? _requestId;
     private string? _awaitedSpec;
-    private Training? _training;
+    private TrainingAttempt? _training;
     private IActorRef? _stopWaiter;
     private bool _stopping;
 
@@ -48,29 +45,21 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
         _trainers = new TrainerCache(provider, settings.TrainersPerSlot);
         _batchSizer = new LeaseBatchSizer(settings.LeaseBatchTime, settings.MaxLeaseBatch);
         _name = Self.Path.ToStringWithAddress(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
+        _outbox = new SlotOutbox(_name);
 
         Receive<TrialLeases>(OnLeases);
         Receive<Trained>(OnTrained);
         Receive<SearchSpecAnswer>(OnSpec);
         Receive<LeasesClosed>(m =>
         {
-            foreach (var id in m.LeaseIds)
-            {
-                _unanswered.Remove(id);
-                _handedBack.Remove(id);
-            }
+            _outbox.Closed(m.LeaseIds);
             ReplyWhenStopped();
         });
         Receive<Resend>(_ =>
         {
-            _unsent.Clear();
-            if (_unanswered.Count > 0)
+            foreach (var message in _outbox.Resend())
             {
-                _dispatcher.Tell(new TrialResults { Results = { _unanswered.Values } });
-            }
-            if (_handedBack.Count > 0)
-            {
-                _dispatcher.Tell(new HandBack { LeaseIds = { _handedBack }, Worker = _name });
+                _dispatcher.Tell(message);
             }
             if (_requestId is not null)
             {
@@ -92,7 +81,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             if (_training is { } training)
             {
                 _training = null;
-                training.Cancellation.Cancel();
+                training.Cancel();
                 leases.Insert(0, training.Lease);
             }
             HandBack(leases);
@@ -115,8 +104,8 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     /// <inheritdoc />
     protected override void PostStop()
     {
-        _training?.Cancellation.Cancel();
-        Dispose(_trainers.Clear());
+        _training?.Cancel();
+        TrialAttempts.Dispose(_trainers.Clear(), _log);
     }
 
     private void OnLeases(TrialLeases batch)
@@ -132,8 +121,8 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             return;
         }
         // A batch this slot did not ask for (a late answer to an older request, a repeat): give back what it does not hold.
-        var held = _queue.Select(q => q.LeaseId).Append(_training?.Lease.LeaseId).Concat(_unanswered.Keys).ToHashSet();
-        HandBack([.. batch.Leases.Where(l => !held.Contains(l.LeaseId))]);
+        var held = _queue.Select(q => q.LeaseId).Append(_training?.Lease.LeaseId).ToHashSet();
+        HandBack([.. batch.Leases.Where(l => !held.Contains(l.LeaseId) && !_outbox.Holds(l.LeaseId))]);
     }
 
     private void OnSpec(SearchSpecAnswer answer)
@@ -177,12 +166,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             return;
         }
         _queue.Dequeue();
-        var cancellation = new CancellationTokenSource();
-        if (lease.TimeoutSeconds > 0)
-        {
-            cancellation.CancelAfter(TimeSpan.FromSeconds(lease.TimeoutSeconds));
-        }
-        var training = new Training(lease, cancellation, Stopwatch.StartNew());
+        var training = new TrainingAttempt(lease);
         _training = training;
         TrainingJob job;
         try
@@ -192,20 +176,16 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
                 var spec = _fetched[lease.SearchId];
                 _fetched.Remove(lease.SearchId);
                 (cached, var dropped) = _trainers.Build(lease.SearchId, spec);
-                Dispose(dropped);
+                TrialAttempts.Dispose(dropped, _log);
             }
-            job = new TrainingJob(lease.SearchId, lease.TrialNumber, lease.Architecture.ToArchitecture(), OptionNames(cached.Spec, lease), lease.Attempt);
+            job = new TrainingJob(lease.SearchId, lease.TrialNumber, lease.Architecture.ToArchitecture(), TrialAttempts.OptionNames(cached.Spec, lease), lease.Attempt);
         }
         catch (Exception e)
         {
-            Self.Tell(new Trained(lease.LeaseId, Task.FromException<Core.Search.TrialOutcome>(new TrainerException($"trainer could not start: {e.Message}", e))));
+            training.Fail(e, Self);
             return;
         }
-        var trainer = cached.Trainer;
-        // Task.Run keeps a trainer that works synchronously off this actor's thread.
-        Task.Run(() => trainer.TrainAsync(job, cancellation.Token), CancellationToken.None)
-            .ContinueWith(t => new Trained(lease.LeaseId, t), TaskContinuationOptions.ExecuteSynchronously)
-            .PipeTo(Self);
+        training.Run(cached.Trainer, job, Self);
     }
 
     private void OnTrained(Trained trained)
@@ -216,37 +196,20 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
         }
         _training = null;
         var lease = training.Lease;
-        _batchSizer.Observe(training.Clock.Elapsed);
-        var result = new TrialResult
+        _batchSizer.Observe(training.Elapsed);
+        var result = training.Result(trained.Task, _name);
+        if (result.ResultCase == TrialResult.ResultOneofCase.FailureReason)
         {
-            LeaseId = lease.LeaseId,
-            SearchId = lease.SearchId,
-            TrialNumber = lease.TrialNumber,
-            Attempt = lease.Attempt,
-            Worker = _name,
-            Seconds = training.Clock.Elapsed.TotalSeconds,
-        };
-        var task = trained.Task;
-        if (task.IsCompletedSuccessfully)
-        {
-            result.Outcome = task.Result.ToMessage();
-        }
-        else
-        {
-            // Only the timeout cancels a training that is still current: a hand-back drops the training first.
-            var timedOut = training.Cancellation.IsCancellationRequested;
-            result.FailureReason = FailureReason(task, timedOut, lease.TimeoutSeconds);
             _log.Warning("Trial {0}#{1} attempt {2} failed: {3}", lease.SearchId, lease.TrialNumber, lease.Attempt, result.FailureReason);
-            if (timedOut && _trainers.Remove(lease.SearchId) is { } stuck)
+            if (training.TimedOut && _trainers.Remove(lease.SearchId) is { } stuck)
             {
                 // A trainer that overran its time may still be busy: start the next trial with a fresh one.
-                Dispose([stuck]);
+                TrialAttempts.Dispose([stuck], _log);
             }
         }
-        training.Cancellation.Dispose();
-        _unanswered[lease.LeaseId] = result;
-        _unsent.Add(result);
-        if (_queue.Count == 0 || _unsent.Count >= _batch)
+        training.Dispose();
+        _outbox.Add(result);
+        if (_queue.Count == 0 || _outbox.Unsent >= _batch)
         {
             SendResults();
         }
@@ -255,37 +218,6 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             RequestWork();
         }
         TrainNext();
-    }
-
-    /// <summary>The option names a lease's architecture chooses, layer by layer, from its search's spec.</summary>
-    private static string[] OptionNames(SearchSpec spec, TrialLease lease)
-    {
-        if (lease.Architecture.Count != spec.Layers.Count)
-        {
-            throw new ArgumentException($"the lease chooses {lease.Architecture.Count} options for a space of {spec.Layers.Count} layers");
-        }
-        return [.. lease.Architecture.Select((option, layer) => option >= 0 && option < spec.Layers[layer].Options.Count
-            ? spec.Layers[layer].Options[option].Name
-            : throw new ArgumentException($"the lease chooses option {option} of layer '{spec.Layers[layer].Name}', which has {spec.Layers[layer].Options.Count}"))];
-    }
-
-    private static string FailureReason(Task task, bool timedOut, double timeoutSeconds)
-    {
-        if (timedOut)
-        {
-            return $"timed out after {timeoutSeconds:0.###} s";
-        }
-        if (task.IsCanceled)
-        {
-            return "training was cancelled";
-        }
-        var error = task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception;
-        return error switch
-        {
-            TrainerException => error.Message,
-            OperationCanceledException => "training was cancelled",
-            _ => $"{error.GetType().Name}: {error.Message}",
-        };
     }
 
     private void RequestWork()
@@ -302,55 +234,28 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
 
     private void SendResults()
     {
-        if (_unsent.Count > 0)
+        if (_outbox.TakeUnsent() is { } results)
         {
-            _dispatcher.Tell(new TrialResults { Results = { _unsent } });
-            _unsent.Clear();
+            _dispatcher.Tell(results);
         }
     }
 
     private void HandBack(IReadOnlyList<TrialLease> leases)
     {
-        if (leases.Count == 0)
+        if (_outbox.HandBack(leases) is { } handBack)
         {
-            return;
+            _dispatcher.Tell(handBack);
         }
-        var ids = leases.Select(l => l.LeaseId).ToList();
-        _handedBack.UnionWith(ids);
-        _dispatcher.Tell(new HandBack { LeaseIds = { ids }, Worker = _name });
     }
 
     private void ReplyWhenStopped()
     {
-        if (_stopWaiter is not null && _training is null && _unanswered.Count == 0 && _handedBack.Count == 0)
+        if (_stopWaiter is not null && _training is null && _outbox.IsSettled)
         {
             _stopWaiter.Tell(WorkerPool.LeasesHandedBack.Instance);
             _stopWaiter = null;
         }
     }
-
-    private void Dispose(IReadOnlyList<ITrainer> trainers)
-    {
-        foreach (var trainer in trainers)
-        {
-            // Bounded, because a trainer owning a process must let it go before the node exits.
-            try
-            {
-                if (!trainer.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)))
-                {
-                    _log.Warning("A trainer took over 10 s to shut down");
-                }
-            }
-            catch (Exception e)
-            {
-                _log.Warning(e, "A trainer failed to shut down");
-            }
-        }
-    }
-
-    private sealed record Training(TrialLease Lease, CancellationTokenSource Cancellation, Stopwatch Clock);
-
-    private sealed record Trained(string LeaseId, Task<Core.Search.TrialOutcome> Task) : INoSerializationVerificationNeeded;
 
     private sealed class Resend : INoSerializationVerificationNeeded
     {
