@@ -138,22 +138,6 @@ public sealed class CommandLineTests
         Assert.Equal(("list", null, "http://127.0.0.1:1", "given", false), (list.Command, list.Target, list.Server, list.Token, list.Watch));
     }
 
-    [Fact]
-    public async Task The_suggest_directive_completes_options_and_strategy_names_for_the_shell()
-    {
-        var options = await InvokeAsync(["[suggest:4]", "run "]);
-        var strategies = await InvokeAsync(["[suggest:25]", "run x.json --strategy "]);
-        var commands = await InvokeAsync(["[suggest:1]", "s"]);
-
-        Assert.Equal(0, options.ExitCode);
-        Assert.All(new[] { "--workers", "--db", "--output", "--strategy", "--seed", "--max-trials" }, option => Assert.Contains(option, Lines(options.Stdout)));
-        Assert.Equal(["evolution", "grid", "layernas", "random", "reinforce"], Lines(strategies.Stdout));
-        Assert.Contains("submit", Lines(commands.Stdout));
-        Assert.Contains("status", Lines(commands.Stdout));
-    }
-
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     private static async Task<Layernas.Outcome> InvokeAsync(string[] args)
     {
         var output = new StringWriter();
