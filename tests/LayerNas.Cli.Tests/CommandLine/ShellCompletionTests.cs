@@ -14,16 +14,13 @@ public sealed class ShellCompletionTests
     [InlineData("layernas node --role ", "both coordinator worker")]
     public async Task Tab_completes_commands_options_and_values(string line, string expected)
     {
-        // The built command stands in for an installed one; then what bash sets before it calls a completion
-        // function: the line, the cursor at its end, and its words.
+        // The built command stands in for an installed one; then bash sets the line and the cursor, at its end, and
+        // calls the completion function.
         var script = $$"""
             layernas() { dotnet '{{Layernas.Dll}}' "$@"; }
-            . '{{Script()}}'
+            . '{{Repository.File("tools/layernas-completion.bash")}}'
             COMP_LINE='{{line}}'
             COMP_POINT=${#COMP_LINE}
-            read -ra COMP_WORDS <<<"$COMP_LINE"
-            [[ "$COMP_LINE" == *' ' ]] && COMP_WORDS+=('')
-            COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
             _layernas
             echo "${COMPREPLY[*]}"
             """;
@@ -31,22 +28,10 @@ public sealed class ShellCompletionTests
         using var bash = Process.Start(start)!;
         var output = bash.StandardOutput.ReadToEndAsync();
         var errors = bash.StandardError.ReadToEndAsync();
-        await bash.WaitForExitAsync(new CancellationTokenSource(Layernas.Deadline).Token);
+        using var deadline = new CancellationTokenSource(Layernas.Deadline);
+        await bash.WaitForExitAsync(deadline.Token);
 
         Assert.True(bash.ExitCode == 0, await errors);
         Assert.Equal(expected, (await output).Trim());
-    }
-
-    private static string Script()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "tools", "layernas-completion.bash");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException($"tools/layernas-completion.bash was not found above {AppContext.BaseDirectory}");
     }
 }
