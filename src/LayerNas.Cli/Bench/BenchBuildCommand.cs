@@ -2,7 +2,6 @@ using System.Globalization;
 using LayerNas.Cli.Hosting;
 using LayerNas.Cli.Run;
 using LayerNas.Cli.Specs;
-using LayerNas.Cluster.Client;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Core.Benchmarking;
 using LayerNas.Core.Specs;
@@ -25,29 +24,13 @@ public static class BenchBuildCommand
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Runs the command on the arguments after <c>bench build</c> and returns its exit code. Unusable arguments are
-    /// reported on <paramref name="error"/> with <see cref="ExitCodes.BadInput"/>; a bad spec or trainer throws
-    /// <see cref="SpecException"/> or <see cref="Trainers.TrainerException"/> before anything starts.
+    /// Runs the command and returns its exit code. A bad spec, trainer or seed list is reported as
+    /// <see cref="SpecException"/>, <see cref="Trainers.TrainerException"/> or <see cref="UsageException"/> before
+    /// anything starts; a space too large to train prints one line on <paramref name="error"/> with <see cref="ExitCodes.BadInput"/>.
     /// </summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BenchBuildOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (args is ["--help" or "-h"])
-        {
-            await output.WriteLineAsync(BenchBuildOptions.Usage);
-            return ExitCodes.Ok;
-        }
-        BenchBuildOptions options;
-        List<(long? Seed, SearchSpec Spec)> searches;
-        try
-        {
-            options = BenchBuildOptions.Parse(args);
-            searches = Searches(SpecFile.Load(options.SpecPath), options.Seeds);
-        }
-        catch (UsageException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message} (see layernas bench build --help)");
-            return ExitCodes.BadInput;
-        }
+        var searches = Searches(SpecFile.Load(options.SpecPath), options.Seeds);
         var compiled = NodeFiles.Compile(searches[0].Spec);
         foreach (var (_, spec) in searches.Skip(1))
         {

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using LayerNas.Cli.CommandLine;
 using LayerNas.Cli.Run;
 
 namespace LayerNas.Cli.Bench;
@@ -6,46 +8,37 @@ namespace LayerNas.Cli.Bench;
 /// <summary>The arguments of <c>layernas bench build</c>.</summary>
 public sealed record BenchBuildOptions(string SpecPath, string OutputPath, int Workers, string DatabasePath, IReadOnlyList<long>? Seeds)
 {
-    /// <summary>How to call the command.</summary>
-    public const string Usage = "usage: layernas bench build SPEC --output TABLE.csv [--workers N] [--db PATH] [--seeds 1,2,...]";
+    private static readonly Argument<string> SpecArgument = PlainArgument.Required("spec file", "SPEC", "the space to train: proto3 JSON of layernas.v1.SearchSpec; its strategy, target and trial budget are ignored");
 
-    /// <summary>Reads the arguments after <c>bench build</c>; throws <see cref="UsageException"/> naming the first problem.</summary>
-    public static BenchBuildOptions Parse(IReadOnlyList<string> args)
+    private static readonly Option<string> OutputOption = RequiredOption(ValueOption.Text("--output", "TABLE.csv", "where to write the table"));
+
+    private static readonly Option<int?> WorkersOption = RunOptions.WorkerSlots();
+
+    private static readonly Option<string> DbOption = ValueOption.Text("--db", "PATH", $"the SQLite journal; running again with the same one resumes the build [default: {RunOptions.DefaultDatabase}]");
+
+    private static readonly Option<IReadOnlyList<long>> SeedsOption = ValueOption.Parsed<IReadOnlyList<long>>(
+        "--seeds", "1,2,...", "train every architecture once per training seed, with the trainer's seed set to it (process and synthetic trainers)", ParseSeeds);
+
+    /// <summary><c>layernas bench build</c>: its argument and options, without the action.</summary>
+    internal static Command Command() => new(
+        "build",
+        "train every architecture of a small space and write a NATS-Bench-style table")
     {
-        string? spec = null, output = null;
-        var database = RunOptions.DefaultDatabase;
-        var workers = 1;
-        IReadOnlyList<long>? seeds = null;
-        var cursor = new ArgumentCursor(args);
-        while (cursor.MoveNext())
-        {
-            switch (cursor.Name)
-            {
-                case "--output":
-                    output = cursor.Value();
-                    break;
-                case "--workers":
-                    workers = cursor.Number(1, 4096);
-                    break;
-                case "--db":
-                    database = cursor.Value();
-                    break;
-                case "--seeds":
-                    seeds = ParseSeeds(cursor.Value());
-                    break;
-                case var _ when cursor.IsOption:
-                    throw cursor.Unknown();
-                default:
-                    spec = spec is null ? cursor.Argument : throw new UsageException($"unexpected argument '{cursor.Argument}': one spec file per table");
-                    break;
-            }
-        }
-        return new BenchBuildOptions(
-            spec ?? throw new UsageException("missing the spec file"),
-            output ?? throw new UsageException("missing --output TABLE.csv: where to write the table"),
-            workers,
-            database,
-            seeds);
+        SpecArgument, OutputOption, WorkersOption, DbOption, SeedsOption,
+    };
+
+    /// <summary>The options a parsed <c>layernas bench build</c> command line gives.</summary>
+    internal static BenchBuildOptions From(ParseResult result) => new(
+        result.GetRequiredValue(SpecArgument),
+        result.GetRequiredValue(OutputOption),
+        result.GetValue(WorkersOption) ?? RunOptions.DefaultWorkers,
+        result.GetValue(DbOption) ?? RunOptions.DefaultDatabase,
+        result.GetValue(SeedsOption));
+
+    private static Option<string> RequiredOption(Option<string> option)
+    {
+        option.Required = true;
+        return option;
     }
 
     private static IReadOnlyList<long> ParseSeeds(string text)

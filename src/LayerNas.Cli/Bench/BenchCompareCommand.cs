@@ -12,37 +12,16 @@ namespace LayerNas.Cli.Bench;
 public static class BenchCompareCommand
 {
     /// <summary>
-    /// Runs the command on the arguments that follow <c>bench compare</c>. Returns <see cref="ExitCodes.Ok"/>,
-    /// <see cref="ExitCodes.BadInput"/> for unusable arguments or spec (one line on <paramref name="stderr"/>, nothing
-    /// run or written), or <see cref="ExitCodes.Failure"/> when the results cannot be written.
+    /// Runs the command. Returns <see cref="ExitCodes.Ok"/>, or <see cref="ExitCodes.Failure"/> when the results cannot
+    /// be written; an unusable spec or output folder is reported as <see cref="SpecException"/> or
+    /// <see cref="UsageException"/> before anything runs or is written.
     /// </summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    internal static async Task<int> RunAsync(CompareArguments arguments, TextWriter stdout, TextWriter stderr)
     {
-        if (CompareArguments.AsksForHelp(args))
-        {
-            await stdout.WriteLineAsync(CompareArguments.Usage);
-            return ExitCodes.Ok;
-        }
-        CompareArguments arguments;
-        ComparisonReport report;
-        try
-        {
-            arguments = CompareArguments.Parse(args);
-            var spec = SpecFile.Load(arguments.SpecPath);
-            CreateOutputDir(arguments.OutputDir);
-            var plan = new ComparisonPlan(arguments.Strategies, arguments.Budgets, arguments.Runs, Environment.ProcessorCount);
-            report = StrategyComparison.Run(spec, SpecFile.LoadTable, plan);
-        }
-        catch (UsageException e)
-        {
-            await stderr.WriteLineAsync($"error: {e.Message} (see layernas bench compare --help)");
-            return ExitCodes.BadInput;
-        }
-        catch (SpecException e)
-        {
-            await stderr.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
+        var spec = SpecFile.Load(arguments.SpecPath);
+        CreateOutputDir(arguments.OutputDir);
+        var plan = new ComparisonPlan(arguments.Strategies, arguments.Budgets, arguments.Runs, Environment.ProcessorCount);
+        var report = StrategyComparison.Run(spec, SpecFile.LoadTable, plan);
         CompareConsole.Write(report, stdout, terminal: ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected);
         var csvPath = Path.Combine(arguments.OutputDir, "compare.csv");
         var pngPath = Path.Combine(arguments.OutputDir, "compare.png");

@@ -1,54 +1,81 @@
+using System.CommandLine;
 using System.Globalization;
+using LayerNas.Cli.CommandLine;
 using LayerNas.Core.Benchmarking;
 using LayerNas.Core.Specs;
 
 namespace LayerNas.Cli.Bench;
 
-/// <summary>What <c>layernas bench compare</c> was asked to do, read from the arguments that follow <c>bench compare</c>.</summary>
+/// <summary>What <c>layernas bench compare</c> was asked to do.</summary>
 internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList<long> Budgets, IReadOnlyList<string> Strategies, string OutputDir)
 {
-    /// <summary>The command's synopsis.</summary>
-    public const string Usage =
-        "usage: layernas bench compare SPEC [--runs 100] [--budgets 25,50,100,200,400] [--strategies layernas,random,evolution,reinforce] [--output-dir DIR]";
+    private static readonly Argument<string> SpecArgument = PlainArgument.Required("spec file", "SPEC", "a table-backed search: proto3 JSON of layernas.v1.SearchSpec whose trainer is tabular");
 
-    private static readonly string[] Options = ["--runs", "--budgets", "--strategies", "--output-dir"];
+    // Takes the words no option or the spec took, so that From can name the options the command expects.
+    private static readonly Argument<string[]> UnknownArgument = new("unknown words") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
 
-    /// <summary>Whether the arguments ask for the usage text instead of a run.</summary>
-    public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
+    private static readonly Option<int?> RunsOption = Once(ValueOption.Parsed<int?>(
+        "--runs", "N", $"seeded runs of each strategy at each budget [default: {ComparisonPlan.DefaultRuns}]", text => ParseRuns(text)));
 
-    /// <summary>Reads the arguments; throws <see cref="UsageException"/> for the first one that cannot be used.</summary>
-    public static CompareArguments Parse(IReadOnlyList<string> args)
+    private static readonly Option<IReadOnlyList<long>> BudgetsOption = Once(ValueOption.Parsed<IReadOnlyList<long>>(
+        "--budgets", "N,N,...", $"trial budgets to compare at [default: {string.Join(',', ComparisonPlan.DefaultBudgets)}]", ParseBudgets));
+
+    private static readonly Option<IReadOnlyList<string>> StrategiesOption = Once(ValueOption.Parsed<IReadOnlyList<string>>(
+        "--strategies", "NAME,...",
+        $"strategies to compare, of {string.Join(", ", SearchFactory.StrategyNames)} [default: {string.Join(',', ComparisonPlan.DefaultStrategies)}]",
+        ParseStrategies));
+
+    private static readonly Option<string> OutputDirOption = Once(ValueOption.Parsed("--output-dir", "DIR", "where to write compare.csv and compare.png [default: .]", ParseOutputDir));
+
+    private static readonly Option[] Options = [RunsOption, BudgetsOption, StrategiesOption, OutputDirOption];
+
+    /// <summary><c>layernas bench compare</c>: its argument and options, without the action.</summary>
+    internal static Command Command()
     {
-        string? specPath = null;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var cursor = new ArgumentCursor(args);
-        while (cursor.MoveNext())
+        var command = new Command(
+            "compare",
+            "compare LayerNAS with its baselines on a table-backed spec: many seeded runs per trial budget, written as compare.csv and compare.png")
         {
-            if (!cursor.IsOption)
-            {
-                specPath = specPath is null ? cursor.Argument : throw new UsageException($"unexpected argument '{cursor.Argument}': give one spec file");
-                continue;
-            }
-            if (!Options.Contains(cursor.Name))
-            {
-                throw new UsageException($"unknown option '{cursor.Name}' (expected one of: {string.Join(", ", Options)})");
-            }
-            if (values.ContainsKey(cursor.Name))
-            {
-                throw new UsageException($"{cursor.Name} is given twice");
-            }
-            values[cursor.Name] = cursor.Value();
+            SpecArgument, UnknownArgument,
+        };
+        foreach (var option in Options)
+        {
+            command.Options.Add(option);
         }
-        if (specPath is null)
+        return command;
+    }
+
+    /// <summary>The arguments of a parsed <c>layernas bench compare</c> command line; throws <see cref="UsageException"/> for words it does not know.</summary>
+    internal static CompareArguments From(ParseResult result)
+    {
+        var unknown = result.GetValue(UnknownArgument) ?? [];
+        if (unknown.FirstOrDefault(UsageProblem.LooksLikeOption) is { } option)
         {
-            throw new UsageException("missing the spec file");
+            throw new UsageException($"unknown option '{option}' (expected one of: {string.Join(", ", Options.Select(o => o.Name))})");
+        }
+        if (unknown.Length > 0)
+        {
+            throw new UsageException(UsageProblem.Unmatched(result.CommandResult.Command, unknown));
         }
         return new CompareArguments(
-            specPath,
-            values.TryGetValue("--runs", out var runs) ? ParseRuns(runs) : ComparisonPlan.DefaultRuns,
-            values.TryGetValue("--budgets", out var budgets) ? ParseBudgets(budgets) : ComparisonPlan.DefaultBudgets,
-            values.TryGetValue("--strategies", out var strategies) ? ParseStrategies(strategies) : ComparisonPlan.DefaultStrategies,
-            values.TryGetValue("--output-dir", out var outputDir) ? ParseOutputDir(outputDir) : ".");
+            result.GetRequiredValue(SpecArgument),
+            result.GetValue(RunsOption) ?? ComparisonPlan.DefaultRuns,
+            result.GetValue(BudgetsOption) ?? ComparisonPlan.DefaultBudgets,
+            result.GetValue(StrategiesOption) ?? ComparisonPlan.DefaultStrategies,
+            result.GetValue(OutputDirOption) ?? ".");
+    }
+
+    /// <summary>An option refused when given twice.</summary>
+    private static Option<T> Once<T>(Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.IdentifierTokenCount > 1)
+            {
+                result.AddError($"{result.Option.Name} is given twice");
+            }
+        });
+        return option;
     }
 
     private static int ParseRuns(string text) =>

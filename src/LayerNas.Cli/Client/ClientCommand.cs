@@ -18,23 +18,17 @@ public static class ClientCommand
     private const int MaxAnswerBytes = 64 * 1024 * 1024;
 
     /// <summary>
-    /// Runs a client command. Bad arguments, a bad spec, an unknown search or a refused token print one line and return
-    /// <see cref="ExitCodes.BadInput"/>; any other error prints one line and returns <see cref="ExitCodes.Failure"/>.
+    /// Runs a client command. An unknown search or a refused token prints one line and returns
+    /// <see cref="ExitCodes.BadInput"/>, any other refusal of the API one line and <see cref="ExitCodes.Failure"/>;
+    /// a bad spec is reported as <see cref="SpecException"/> before anything is sent.
     /// </summary>
-    public static async Task<int> MainAsync(string command, IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ClientOptions options, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        if (args is ["--help" or "-h"])
-        {
-            output.WriteLine(ClientOptions.Usage);
-            return ExitCodes.Ok;
-        }
-        ClientOptions? options = null;
         try
         {
-            options = ClientOptions.Parse(command, args, Environment.GetEnvironmentVariable);
             using var channel = GrpcChannel.ForAddress(options.Server, new GrpcChannelOptions { MaxReceiveMessageSize = MaxAnswerBytes });
             var api = new SearchApi(new SearchService.SearchServiceClient(channel), options.Token, cancellationToken);
-            return command switch
+            return options.Command switch
             {
                 "submit" => await SubmitAsync(api, options, output),
                 "status" => await StatusAsync(api, options.Target!, output),
@@ -44,19 +38,9 @@ public static class ClientCommand
                 _ => await ListAsync(api, output),
             };
         }
-        catch (UsageException e)
-        {
-            errors.WriteLine($"error: {e.Message} (see layernas {command} --help)");
-            return ExitCodes.BadInput;
-        }
-        catch (SpecException e)
-        {
-            errors.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
         catch (RpcException e)
         {
-            errors.WriteLine($"error: {Describe(e, options?.Server)}");
+            errors.WriteLine($"error: {Describe(e, options.Server)}");
             return e.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.Unauthenticated ? ExitCodes.BadInput : ExitCodes.Failure;
         }
     }
@@ -173,7 +157,7 @@ public static class ClientCommand
         return ExitCodes.Ok;
     }
 
-    private static string Describe(RpcException e, string? server) => e.StatusCode switch
+    private static string Describe(RpcException e, string server) => e.StatusCode switch
     {
         StatusCode.Unavailable when e.Status.DebugException is not null => $"cannot reach the coordinator at {server}: {e.Status.DebugException.Message}",
         StatusCode.DeadlineExceeded => $"the coordinator at {server} did not answer in time",

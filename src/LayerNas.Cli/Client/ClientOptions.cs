@@ -1,4 +1,5 @@
-using LayerNas.Cli.Run;
+using System.CommandLine;
+using LayerNas.Cli.CommandLine;
 using LayerNas.Client;
 
 namespace LayerNas.Cli.Client;
@@ -24,84 +25,64 @@ public sealed record ClientOptions(
     /// <summary>The environment variable that holds the bearer token when --token is not given.</summary>
     public const string TokenVariable = "LAYERNAS_TOKEN";
 
-    /// <summary>The commands these options serve.</summary>
-    public static IReadOnlySet<string> Commands { get; } = new HashSet<string> { "submit", "status", "watch", "cancel", "result", "list" };
+    private static readonly Argument<string> SpecArgument = PlainArgument.Required("spec file", "SPEC", "the search: proto3 JSON of layernas.v1.SearchSpec, checked here before it is sent");
 
-    /// <summary>How to call the commands.</summary>
-    public const string Usage =
-        "usage: layernas submit SPEC [--server URL] [--token T] [--watch] [--output RESULT.json] [--strategy NAME] [--seed S] [--max-trials N]\n" +
-        "       layernas status|watch|result ID [--server URL] [--token T] [--output RESULT.json]\n" +
-        "       layernas cancel ID [--server URL] [--token T] [--reason TEXT]\n" +
-        "       layernas list [--server URL] [--token T]\n" +
-        $"  --server defaults to ${ServerVariable} or {SearchApi.DefaultServer}; --token defaults to ${TokenVariable}";
+    private static readonly Argument<string> SearchIdArgument = PlainArgument.Required("search id", "ID", "the search's id, s- and 12 hex digits, as submit and list print it");
 
-    /// <summary>Reads a client command's arguments; throws <see cref="UsageException"/> naming the first problem.</summary>
-    public static ClientOptions Parse(string command, IReadOnlyList<string> args, Func<string, string?> environment)
+    private static readonly Option<string> ServerOption = ValueOption.Text("--server", "URL", $"the coordinator's API [default: ${ServerVariable}, else {SearchApi.DefaultServer}]");
+
+    // No default value shown: help never prints a token.
+    private static readonly Option<string> TokenOption = ValueOption.Text("--token", "T", $"the API's bearer token [default: ${TokenVariable}]");
+
+    private static readonly Option<bool> WatchOption = new("--watch") { Description = "follow the search's progress until it ends and print its result" };
+
+    private static readonly Option<string> OutputOption = ValueOption.Text("--output", "RESULT.json", "wait for the result and write it there, as proto3 JSON of layernas.v1.SearchResult");
+
+    private static readonly Option<string> ReasonOption = ValueOption.Text("--reason", "TEXT", "why the search is cancelled, kept in its journal");
+
+    /// <summary>The client commands with their arguments and options, without their actions.</summary>
+    internal static IReadOnlyList<Command> Commands() =>
+    [
+        Client("submit", "submit a spec to a cluster's coordinator; with --watch, follow it as layernas run does", SpecArgument,
+            WatchOption, OutputOption, SpecOverrideOptions.Strategy, SpecOverrideOptions.Seed, SpecOverrideOptions.MaxTrials),
+        Client("status", "show a search's state, its progress or result, and which worker nodes trained it", SearchIdArgument),
+        Client("watch", "follow a search's progress until it ends and print its result", SearchIdArgument, OutputOption),
+        Client("cancel", "cancel a search: training stops, and its result keeps the best found so far", SearchIdArgument, ReasonOption),
+        Client("result", "print the result of a search that ended", SearchIdArgument, OutputOption),
+        Client("list", "list the coordinator's searches with their state", null),
+    ];
+
+    /// <summary>
+    /// The options a parsed client command line gives, with --server and --token from <paramref name="environment"/>
+    /// when the command line leaves them out; throws <see cref="UsageException"/> for a server that is not a URL.
+    /// </summary>
+    internal static ClientOptions From(ParseResult result, Func<string, string?> environment)
     {
-        string? target = null, output = null, strategy = null, reason = null;
-        var server = environment(ServerVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : SearchApi.DefaultServer;
-        var token = environment(TokenVariable) is { Length: > 0 } tokenFromEnvironment ? tokenFromEnvironment : null;
-        var watch = false;
-        ulong? seed = null;
-        long? maxTrials = null;
-        var cursor = new ArgumentCursor(args);
-        while (cursor.MoveNext())
-        {
-            void Only(params string[] commands)
-            {
-                if (!commands.Contains(command))
-                {
-                    throw new UsageException($"option {cursor.Name} does not apply to layernas {command}");
-                }
-            }
-            switch (cursor.Name)
-            {
-                case "--server":
-                    server = cursor.Value();
-                    break;
-                case "--token":
-                    token = cursor.Value();
-                    break;
-                case "--watch":
-                    Only("submit");
-                    watch = true;
-                    break;
-                case "--output":
-                    Only("submit", "watch", "result");
-                    output = cursor.Value();
-                    break;
-                case "--strategy":
-                    Only("submit");
-                    strategy = cursor.Value();
-                    break;
-                case "--seed":
-                    Only("submit");
-                    seed = cursor.Number(0UL, ulong.MaxValue);
-                    break;
-                case "--max-trials":
-                    Only("submit");
-                    maxTrials = cursor.Number(1L, long.MaxValue);
-                    break;
-                case "--reason":
-                    Only("cancel");
-                    reason = cursor.Value();
-                    break;
-                case var _ when cursor.IsOption:
-                    throw cursor.Unknown();
-                default:
-                    target = target is null && command != "list" ? cursor.Argument : throw new UsageException($"unexpected argument '{cursor.Argument}'");
-                    break;
-            }
-        }
-        if (target is null && command != "list")
-        {
-            throw new UsageException(command == "submit" ? "missing the spec file" : "missing the search id");
-        }
+        var server = result.GetValue(ServerOption) ?? (environment(ServerVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : SearchApi.DefaultServer);
+        var token = result.GetValue(TokenOption) ?? (environment(TokenVariable) is { Length: > 0 } tokenFromEnvironment ? tokenFromEnvironment : null);
         if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             throw new UsageException($"--server '{server}' is not a URL like {SearchApi.DefaultServer}");
         }
+        var output = result.GetValue(OutputOption);
         // An output file means waiting for the result.
-        return new ClientOptions(command, target, server, token, watch || output is not null, output, strategy, seed, maxTrials, reason);
+        return new ClientOptions(
+            result.CommandResult.Command.Name, result.GetValue(SpecArgument) ?? result.GetValue(SearchIdArgument), server, token, result.GetValue(WatchOption) || output is not null, output,
+            result.GetValue(SpecOverrideOptions.Strategy), result.GetValue(SpecOverrideOptions.Seed), result.GetValue(SpecOverrideOptions.MaxTrials),
+            result.GetValue(ReasonOption));
+    }
+
+    private static Command Client(string name, string description, Argument<string>? argument, params Option[] options)
+    {
+        var command = new Command(name, description);
+        if (argument is not null)
+        {
+            command.Arguments.Add(argument);
+        }
+        foreach (var option in options.Append(ServerOption).Append(TokenOption))
+        {
+            command.Options.Add(option);
+        }
+        return command;
     }
 }

@@ -25,28 +25,6 @@ public static class NodeCommand
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Reads the settings and runs the node; bad settings print one line and return <see cref="ExitCodes.BadInput"/>.</summary>
-    public static async Task<int> MainAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken stop)
-    {
-        if (args is ["--help" or "-h"])
-        {
-            output.WriteLine(NodeSettings.Usage);
-            return ExitCodes.Ok;
-        }
-        NodeSettings settings;
-        try
-        {
-            var loaded = NodeConfiguration.Load(args);
-            settings = NodeSettings.From(loaded.Options, loaded.FromCommandLine);
-        }
-        catch (UsageException e)
-        {
-            errors.WriteLine($"error: {e.Message} (see layernas node --help)");
-            return ExitCodes.BadInput;
-        }
-        return await RunAsync(settings, output, stop);
-    }
-
     /// <summary>Runs a node until <paramref name="stop"/> fires or its actor system ends (a downed worker node starts again instead).</summary>
     public static async Task<int> RunAsync(NodeSettings settings, TextWriter output, CancellationToken stop)
     {

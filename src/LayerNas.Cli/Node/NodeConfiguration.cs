@@ -1,5 +1,7 @@
 using System.Collections;
+using System.CommandLine;
 using System.Globalization;
+using LayerNas.Cli.CommandLine;
 using Microsoft.Extensions.Configuration;
 
 namespace LayerNas.Cli.Node;
@@ -17,14 +19,38 @@ public static class NodeConfiguration
     /// <summary>What was read, and which settings the command line itself gave.</summary>
     public sealed record Loaded(NodeOptions Options, IReadOnlySet<string> FromCommandLine);
 
-    /// <summary>Reads the settings with this process's environment and working folder.</summary>
-    public static Loaded Load(IReadOnlyList<string> args) =>
-        Load(args, Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value), Directory.GetCurrentDirectory());
+    // One option per setting; --seed may be repeated and its values join into the comma list the other sources give.
+    private static readonly IReadOnlyList<(NodeSetting Setting, Option<string> Option)> CommandLineOptions =
+    [
+        .. NodeSetting.All.Select(s => (s, ValueOption.Create(s.Flag, s.HelpName, $"{s.Description} [env: {s.Environment}]",
+            values => s.Key == nameof(NodeOptions.Seeds) ? string.Join(',', values) : values[^1]))),
+    ];
 
-    /// <summary>Reads the settings; throws <see cref="UsageException"/> naming the first problem.</summary>
-    public static Loaded Load(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment, string folder)
+    /// <summary><c>layernas node</c>: one option per setting, without the action.</summary>
+    internal static Command Command()
     {
-        var commandLine = ParseCommandLine(args);
+        var command = new Command(
+            "node",
+            $"start a coordinator or worker node of a cluster (settings also from LAYERNAS_* variables and ./{SettingsFile})");
+        foreach (var (setting, option) in CommandLineOptions)
+        {
+            if (setting.Key == nameof(NodeOptions.Role))
+            {
+                option.CompletionSources.Add("coordinator", "worker", "both");
+            }
+            command.Options.Add(option);
+        }
+        return command;
+    }
+
+    /// <summary>Reads the settings of a parsed <c>layernas node</c> command line with this process's environment and working folder.</summary>
+    public static Loaded Load(ParseResult commandLine) =>
+        Load(commandLine, Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value), Directory.GetCurrentDirectory());
+
+    /// <summary>Reads the settings of a parsed <c>layernas node</c> command line; throws <see cref="UsageException"/> naming the first problem.</summary>
+    public static Loaded Load(ParseResult commandLine, IReadOnlyDictionary<string, string?> environment, string folder)
+    {
+        var given = CommandLineOptions.Where(o => commandLine.GetResult(o.Option) is { Implicit: false }).ToList();
         var fromEnvironment = NodeSetting.All
             .Where(s => environment.TryGetValue(s.Environment, out var value) && !string.IsNullOrEmpty(value))
             .ToDictionary(s => s.ConfigurationKey, s => environment[s.Environment]);
@@ -34,7 +60,7 @@ public static class NodeConfiguration
             configuration = new ConfigurationBuilder()
                 .AddJsonFile(Path.Combine(Path.GetFullPath(folder), SettingsFile), optional: true, reloadOnChange: false)
                 .AddInMemoryCollection(fromEnvironment)
-                .AddInMemoryCollection(commandLine.ToDictionary(e => NodeSetting.All.Single(s => s.Key == e.Key).ConfigurationKey, e => (string?)e.Value))
+                .AddInMemoryCollection(given.Select(o => KeyValuePair.Create(o.Setting.ConfigurationKey, commandLine.GetValue(o.Option))))
                 .Build();
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
@@ -49,22 +75,7 @@ public static class NodeConfiguration
             }
         }
         var options = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
-        return new Loaded(options, commandLine.Keys.ToHashSet());
-    }
-
-    private static Dictionary<string, string> ParseCommandLine(IReadOnlyList<string> args)
-    {
-        var values = new Dictionary<string, string>();
-        var cursor = new ArgumentCursor(args);
-        while (cursor.MoveNext())
-        {
-            var setting = NodeSetting.All.FirstOrDefault(s => s.Flag == cursor.Name)
-                ?? throw (cursor.IsOption ? cursor.Unknown() : new UsageException($"unexpected argument '{cursor.Argument}'"));
-            var value = cursor.Value();
-            // --seed may be given several times; the others take the last value given.
-            values[setting.Key] = setting.Key == nameof(NodeOptions.Seeds) && values.TryGetValue(setting.Key, out var earlier) ? $"{earlier},{value}" : value;
-        }
-        return values;
+        return new Loaded(options, given.Select(o => o.Setting.Key).ToHashSet());
     }
 
     private static string OneLine(Exception e) =>

@@ -22,16 +22,6 @@ public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, Search
     /// <summary>Where process trainers write their logs unless told otherwise.</summary>
     public const string DefaultLogs = "layernas-logs";
 
-    /// <summary>How to call the command.</summary>
-    public const string Usage =
-        "usage: layernas node [--role coordinator|worker|both] [--host H] [--port P] [--public-host H] [--seed akka.tcp://layernas@H:P ...]\n" +
-        "                     [--slots N] [--api http://IP:PORT] [--db SQLITE-FILE|POSTGRESQL-CONNECTION-STRING] [--token T] [--logs DIR]\n" +
-        "                     [--stable-after SECONDS] [--lease-grace SECONDS]\n" +
-        "  each setting can also come from LAYERNAS_ROLE, LAYERNAS_HOST, LAYERNAS_PORT, LAYERNAS_PUBLIC_HOST, LAYERNAS_SEEDS (comma list),\n" +
-        "  LAYERNAS_SLOTS, LAYERNAS_API, LAYERNAS_DB, LAYERNAS_TOKEN, LAYERNAS_LOGS, LAYERNAS_STABLE_AFTER, LAYERNAS_LEASE_GRACE,\n" +
-        "  or the \"LayerNas\" section of ./appsettings.json;\n" +
-        "  the command line wins over the environment, which wins over appsettings.json";
-
     /// <summary>Seconds of membership stability before unreachable nodes are downed, unless told otherwise.</summary>
     public const int DefaultStableAfterSeconds = 20;
 

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using LayerNas.Cli.CommandLine;
 using LayerNas.Cluster.Hosting;
 
 namespace LayerNas.Cli.Run;
@@ -5,51 +7,47 @@ namespace LayerNas.Cli.Run;
 /// <summary>The arguments of <c>layernas run</c>.</summary>
 public sealed record RunOptions(string SpecPath, int Workers, StorageSettings Storage, string? OutputPath, string? Strategy, ulong? Seed, long? MaxTrials)
 {
-    /// <summary>How to call the command.</summary>
-    public const string Usage = "usage: layernas run SPEC [--workers N] [--db PATH|POSTGRESQL] [--output RESULT.json] [--strategy NAME] [--seed S] [--max-trials N]";
-
     /// <summary>The database a run uses unless told otherwise.</summary>
     public const string DefaultDatabase = "layernas.db";
 
-    /// <summary>Reads the arguments after <c>run</c>; throws <see cref="UsageException"/> naming the first problem.</summary>
-    public static RunOptions Parse(IReadOnlyList<string> args)
+    /// <summary>Worker slots of a run unless told otherwise.</summary>
+    public const int DefaultWorkers = 1;
+
+    private static readonly Argument<string> SpecArgument = PlainArgument.Required("spec file", "SPEC", "the search: proto3 JSON of layernas.v1.SearchSpec");
+
+    private static readonly Option<int?> WorkersOption = WorkerSlots();
+
+    private static readonly Option<StorageSettings> DbOption = ValueOption.Parsed(
+        "--db", "PATH|POSTGRESQL",
+        $"the journal: a SQLite file, or a PostgreSQL connection string or postgresql:// URL [default: {DefaultDatabase}]",
+        ParseStorage);
+
+    private static readonly Option<string> OutputOption = ValueOption.Text("--output", "RESULT.json", "also write the result there, as proto3 JSON of layernas.v1.SearchResult");
+
+    /// <summary><c>layernas run</c>: its argument and options, without the action.</summary>
+    internal static Command Command() => new(
+        "run",
+        "search a spec on this machine, in one process; run it again to resume the search")
     {
-        string? spec = null, output = null, strategy = null;
-        var database = DefaultDatabase;
-        var workers = 1;
-        ulong? seed = null;
-        long? maxTrials = null;
-        var cursor = new ArgumentCursor(args);
-        while (cursor.MoveNext())
-        {
-            switch (cursor.Name)
-            {
-                case "--workers":
-                    workers = cursor.Number(1, 4096);
-                    break;
-                case "--db":
-                    database = cursor.Value();
-                    break;
-                case "--output":
-                    output = cursor.Value();
-                    break;
-                case "--strategy":
-                    strategy = cursor.Value();
-                    break;
-                case "--seed":
-                    seed = cursor.Number(0UL, ulong.MaxValue);
-                    break;
-                case "--max-trials":
-                    maxTrials = cursor.Number(1L, long.MaxValue);
-                    break;
-                case var _ when cursor.IsOption:
-                    throw cursor.Unknown();
-                default:
-                    spec = spec is null ? cursor.Argument : throw new UsageException($"unexpected argument '{cursor.Argument}': one spec file per run");
-                    break;
-            }
-        }
-        return new RunOptions(spec ?? throw new UsageException("missing the spec file"), workers, ParseStorage(database), output, strategy, seed, maxTrials);
+        SpecArgument, WorkersOption, DbOption, OutputOption, SpecOverrideOptions.Strategy, SpecOverrideOptions.Seed, SpecOverrideOptions.MaxTrials,
+    };
+
+    /// <summary>The options a parsed <c>layernas run</c> command line gives.</summary>
+    internal static RunOptions From(ParseResult result) => new(
+        result.GetRequiredValue(SpecArgument),
+        result.GetValue(WorkersOption) ?? DefaultWorkers,
+        result.GetValue(DbOption) ?? StorageSettings.Parse(DefaultDatabase),
+        result.GetValue(OutputOption),
+        result.GetValue(SpecOverrideOptions.Strategy),
+        result.GetValue(SpecOverrideOptions.Seed),
+        result.GetValue(SpecOverrideOptions.MaxTrials));
+
+    /// <summary><c>--workers N</c> of <c>run</c> and <c>bench build</c>: worker slots in the one process.</summary>
+    internal static Option<int?> WorkerSlots()
+    {
+        var option = ValueOption.Number("--workers", "N", "worker slots: trials trained at once", 1, 4096);
+        option.DefaultValueFactory = _ => DefaultWorkers;
+        return option;
     }
 
     private static StorageSettings ParseStorage(string database)

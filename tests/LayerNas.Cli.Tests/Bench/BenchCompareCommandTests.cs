@@ -1,4 +1,5 @@
 using LayerNas.Cli.Bench;
+using LayerNas.Cli.CommandLine;
 using LayerNas.Cli.Tests.Specs;
 
 namespace LayerNas.Cli.Tests.Bench;
@@ -15,7 +16,7 @@ public sealed class BenchCompareCommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await BenchCompareCommand.RunAsync(args, stdout, stderr);
+        var code = await LayernasCommandLine.InvokeAsync(["bench", "compare", .. args], stdout, stderr, CancellationToken.None);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -52,7 +53,7 @@ public sealed class BenchCompareCommandTests : IDisposable
     [Fact]
     public async Task Without_options_it_compares_the_four_strategies_at_the_default_budgets_into_the_current_folder()
     {
-        var arguments = CompareArguments.Parse(["spec.json"]);
+        var arguments = CompareArguments.From(LayernasCommandLine.Parse(["bench", "compare", "spec.json"]));
 
         Assert.Equal(("spec.json", 100, "."), (arguments.SpecPath, arguments.Runs, arguments.OutputDir));
         Assert.Equal([25L, 50, 100, 200, 400], arguments.Budgets);

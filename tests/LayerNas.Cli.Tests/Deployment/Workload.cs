@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LayerNas.Cli.CommandLine;
 using LayerNas.Cli.Node;
 using LayerNas.Cluster.Tests.Support;
 
@@ -76,7 +77,7 @@ internal sealed partial class Workload(JsonObject resource)
     public NodeSettings Settings(Func<string, string, string> secret)
     {
         using var noSettingsFile = new TempFolder();
-        var loaded = NodeConfiguration.Load([], Environment(secret), noSettingsFile.Path);
+        var loaded = NodeConfiguration.Load(LayernasCommandLine.Parse(["node"]), Environment(secret), noSettingsFile.Path);
         return NodeSettings.From(loaded.Options, loaded.FromCommandLine);
     }
 

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using LayerNas.Cli.CommandLine;
 using LayerNas.Cli.Node;
 using LayerNas.Cluster;
 using LayerNas.Cluster.Hosting;
@@ -18,7 +20,7 @@ public sealed class NodeConfigurationTests
         File.WriteAllText(folder.File(NodeConfiguration.SettingsFile), Settings);
         var environment = new Dictionary<string, string?> { ["LAYERNAS_PORT"] = "2000", ["LAYERNAS_SLOTS"] = "4", ["LAYERNAS_SEEDS"] = "akka.tcp://layernas@10.0.0.2:4053,akka.tcp://layernas@10.0.0.3:4053" };
 
-        var loaded = NodeConfiguration.Load(["--port", "3000"], environment, folder.Path);
+        var loaded = NodeConfiguration.Load(NodeCommandLine(["--port", "3000"]), environment, folder.Path);
 
         Assert.Equal(3000, loaded.Options.Port);
         Assert.Equal(4, loaded.Options.Slots);
@@ -33,7 +35,7 @@ public sealed class NodeConfigurationTests
     {
         var environment = new Dictionary<string, string?> { ["LAYERNAS_SEEDS"] = "akka.tcp://layernas@10.0.0.9:4053", ["LAYERNAS_ROLE"] = "worker" };
 
-        var loaded = NodeConfiguration.Load(["--seed", "akka.tcp://layernas@127.0.0.1:4053", "--seed=akka.tcp://layernas@127.0.0.1:4054"], environment, Path.GetTempPath());
+        var loaded = NodeConfiguration.Load(NodeCommandLine(["--seed", "akka.tcp://layernas@127.0.0.1:4053", "--seed=akka.tcp://layernas@127.0.0.1:4054"]), environment, Path.GetTempPath());
         var settings = NodeSettings.From(loaded.Options, loaded.FromCommandLine);
 
         Assert.Equal(["akka.tcp://layernas@127.0.0.1:4053", "akka.tcp://layernas@127.0.0.1:4054"], settings.Cluster.SeedNodes);
@@ -44,7 +46,7 @@ public sealed class NodeConfigurationTests
     [Fact]
     public void Without_any_setting_a_node_is_both_roles_on_port_4053_with_the_api_on_loopback_and_a_sqlite_journal()
     {
-        var loaded = NodeConfiguration.Load([], new Dictionary<string, string?>(), Path.GetTempPath());
+        var loaded = NodeConfiguration.Load(NodeCommandLine([]), new Dictionary<string, string?>(), Path.GetTempPath());
         var settings = NodeSettings.From(loaded.Options, loaded.FromCommandLine);
 
         Assert.Equal([ClusterRoles.Coordinator, ClusterRoles.Worker], settings.Cluster.Roles);
@@ -60,7 +62,7 @@ public sealed class NodeConfigurationTests
     [InlineData("server = db.internal; user id = layernas; password = hunter2; database = layernas")]
     public void A_postgresql_connection_string_selects_postgresql_and_is_described_without_its_password(string db)
     {
-        var loaded = NodeConfiguration.Load(["--role", "coordinator", "--db", db], new Dictionary<string, string?>(), Path.GetTempPath());
+        var loaded = NodeConfiguration.Load(NodeCommandLine(["--role", "coordinator", "--db", db]), new Dictionary<string, string?>(), Path.GetTempPath());
         var settings = NodeSettings.From(loaded.Options, loaded.FromCommandLine);
 
         Assert.Equal(StorageSettings.PostgreSqlProvider, settings.Storage.ProviderName);
@@ -92,9 +94,9 @@ public sealed class NodeConfigurationTests
         var environment = new Dictionary<string, string?> { ["LAYERNAS_DB"] = "Host=db;Username=u;Password=p;Database=d", ["LAYERNAS_API"] = "http://0.0.0.0:50051" };
         var worker = new[] { "--role", "worker", "--seed", "akka.tcp://layernas@127.0.0.1:4053" };
 
-        var fromEnvironment = NodeConfiguration.Load(worker, environment, Path.GetTempPath());
+        var fromEnvironment = NodeConfiguration.Load(NodeCommandLine(worker), environment, Path.GetTempPath());
         var settings = NodeSettings.From(fromEnvironment.Options, fromEnvironment.FromCommandLine);
-        var onCommandLine = NodeConfiguration.Load([.. worker, "--db", "x.db"], environment, Path.GetTempPath());
+        var onCommandLine = NodeConfiguration.Load(NodeCommandLine([.. worker, "--db", "x.db"]), environment, Path.GetTempPath());
 
         Assert.False(settings.IsCoordinator);
         var error = Assert.Throws<UsageException>(() => NodeSettings.From(onCommandLine.Options, onCommandLine.FromCommandLine));
@@ -126,7 +128,7 @@ public sealed class NodeConfigurationTests
     {
         var error = Assert.Throws<UsageException>(() =>
         {
-            var loaded = NodeConfiguration.Load(args, environment, Path.GetTempPath());
+            var loaded = NodeConfiguration.Load(NodeCommandLine(args), environment, Path.GetTempPath());
             NodeSettings.From(loaded.Options, loaded.FromCommandLine);
         });
 
@@ -139,11 +141,13 @@ public sealed class NodeConfigurationTests
         using var folder = new TempFolder();
         File.WriteAllText(folder.File(NodeConfiguration.SettingsFile), "{ \"LayerNas\": { \"Role\": ");
 
-        var error = Assert.Throws<UsageException>(() => NodeConfiguration.Load([], new Dictionary<string, string?>(), folder.Path));
+        var error = Assert.Throws<UsageException>(() => NodeConfiguration.Load(NodeCommandLine([]), new Dictionary<string, string?>(), folder.Path));
 
         Assert.StartsWith("appsettings.json: ", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    private static ParseResult NodeCommandLine(string[] args) => LayernasCommandLine.Parse(["node", .. args]);
 
     [Theory]
     [InlineData("http://127.0.0.1:50051", true)]
