@@ -1,6 +1,4 @@
-using System.Data.Common;
 using LayerNas.Cluster.Hosting;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace LayerNas.ThroughputBench;
@@ -42,21 +40,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(StorageSettings.PostgreSql(connection), connection, adminConnection, name);
     }
 
-    /// <summary>How many trial completions the journal holds for a search: proof that every result was persisted.</summary>
-    public async Task<long> CompletionsAsync(string searchId)
-    {
-        await using DbConnection connection = Storage.IsSqlite
-            ? new SqliteConnection($"{Storage.ConnectionString};Mode=ReadOnly;Pooling=False")
-            : new NpgsqlConnection(Storage.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM journal WHERE persistence_id = @id AND manifest = 'layernas.v1.TrialCompleted'";
-        var id = command.CreateParameter();
-        id.ParameterName = "@id";
-        id.Value = $"search-{searchId}";
-        command.Parameters.Add(id);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    /// <summary>How many trial completions the journal keeps for a search (in its snapshot and the events after it): proof that every result was persisted.</summary>
+    public long Completions(string searchId) => LayerNas.Cluster.Tests.Support.JournalReader.Completed(Storage, searchId).Count;
 
     public async ValueTask DisposeAsync()
     {

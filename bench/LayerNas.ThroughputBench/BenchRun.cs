@@ -43,7 +43,7 @@ internal static partial class BenchRun
             var result = await FinishedAsync(client, accepted.SearchId);
             clock.Stop();
             var cpu = nodes.Select((n, i) => n.CpuTime - cpuBefore[i]).ToList();
-            return new Measurement(storage, result.TrialsTrained, await database.CompletionsAsync(accepted.SearchId), clock.Elapsed, cpu[0], cpu[1] + cpu[2]);
+            return new Measurement(storage, result.TrialsTrained, database.Completions(accepted.SearchId), clock.Elapsed, cpu[0], cpu[1] + cpu[2]);
         }
         finally
         {
