@@ -1,4 +1,4 @@
-"""Fixtures of the package's tests: the built layernas command, a real coordinator and worker, spec folders."""
+"""Fixtures of the package's tests: the built layernas command, a real coordinator and worker, a clean environment."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def cluster(cli, tmp_path_factory):
     try:
         worker = Node(cli, folder, "worker", "--role", "worker", "--port", "0", "--slots", "2", "--seed", coordinator.address, "--logs", str(folder / "logs"))
         try:
-            yield SimpleNamespace(api=coordinator.api, folder=folder)
+            yield SimpleNamespace(api=coordinator.api)
         finally:
             worker.stop()
     finally:

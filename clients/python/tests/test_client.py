@@ -19,7 +19,7 @@ TOKEN = "s3cret-t0ken-for-tests"
 
 
 def test_a_search_submitted_and_watched_from_python_answers_as_layernas_run_does(cluster, cli, tmp_path):
-    spec = search_specs.write(tmp_path, search_specs.synthetic("py-watch", seed=3, seconds=0.05))
+    spec = search_specs.write(tmp_path, search_specs.synthetic("py-watch", seed=3, seconds=0.1))
 
     with Client(cluster.api) as client:
         submitted = client.submit(spec)
