@@ -1,7 +1,6 @@
 #!/usr/bin/python3
-"""Fashion-MNIST trainer for LayerNas.Cluster, speaking the trainer protocol (docs/trainer-protocol.md).
+"""Fashion-MNIST trainer for LayerNas.Cluster, served over the trainer protocol by layernas.trainer (docs/python.md).
 
-Reads one TrainRequest per line (proto3 JSON) on stdin and writes one TrainResponse line per request on stdout.
 Builds the candidate CNN of a built-in space (docs/spaces.md) from the request's architecture, trains it on the
 first `train_examples` images of the training file, and answers with validation accuracy as the reward, test
 accuracy as a metric, and the parameters, multiply-adds and CPU latency it measured on the model as costs.
@@ -22,21 +21,35 @@ Budget (request.budget; absent fields take these defaults): epochs 1, train_exam
 The training file's first 50,000 images are the training pool and its last 10,000 the validation pool, so the
 reward never sees a training image. Everything else a trial prints goes to stderr, which the cluster keeps as the
 trial's log.
+
+It uses the installed layernas package, or else the copy in the clients/python folder of the repository it sits in.
 """
 
 import gzip
-import json
 import math
 import os
 import re
 import statistics
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+try:
+    from layernas.trainer import TrialError, serve
+except ModuleNotFoundError as missing:
+    if missing.name != "layernas":
+        raise
+    checkout = next((folder / "clients" / "python" / "src" for folder in Path(__file__).resolve().parents
+                     if (folder / "clients" / "python" / "src" / "layernas").is_dir()), None)
+    if checkout is None:
+        raise SystemExit("fashion_mnist.py needs the layernas package: pip install ./clients/python (docs/python.md)") from None
+    sys.path.append(str(checkout))
+    from layernas.trainer import TrialError, serve
 
 IMAGE_SIZE = 28
 INPUT_CHANNELS = 1
@@ -47,10 +60,6 @@ MOBILENET_STEM_WIDTH = 16
 MEAN, STD = 0.2860, 0.3530
 
 _datasets = {}
-
-
-class TrialError(Exception):
-    """A request this trainer cannot serve; its message becomes the response's error."""
 
 
 def reduction_layers(layers):
@@ -140,7 +149,7 @@ def parse_mobilenet_option(layer, option):
 def build_model(space, architecture):
     if not architecture:
         raise TrialError("the request's architecture is empty")
-    choices = [(c.get("layer", ""), c.get("option", "")) for c in architecture]
+    choices = architecture.items()
     if space == "nats-size":
         return NatsSize([parse_nats_option(layer, option) for layer, option in choices])
     if space == "mobilenet-v2":
@@ -238,17 +247,23 @@ def accuracy(model, x, y):
     return correct / len(x)
 
 
-def integer(source, name, default, low, high):
-    text = source.get(name)
+def bounded(value, name, default, low, high):
+    if value is None:
+        return default
+    if not low <= value <= high:
+        raise TrialError(f"'{name}' must lie in [{low}, {high}], got {value}")
+    return value
+
+
+def integer(settings, name, default, low, high):
+    text = settings.get(name)
     if text is None:
         return default
     try:
         value = int(text)
-    except (TypeError, ValueError):
+    except ValueError:
         raise TrialError(f"'{name}' must be an integer, got '{text}'") from None
-    if not low <= value <= high:
-        raise TrialError(f"'{name}' must lie in [{low}, {high}], got {value}")
-    return value
+    return bounded(value, name, default, low, high)
 
 
 def real(source, name, default):
@@ -264,22 +279,20 @@ def real(source, name, default):
     return value
 
 
-def train(request):
-    settings = request.get("settings", {})
-    budget = request.get("budget", {})
+def train(architecture, budget, settings):
     mode = settings.get("mode", "train")
     if mode not in ("train", "measure"):
         raise TrialError(f"setting 'mode' must be 'train' or 'measure', got '{mode}'")
     torch.set_num_threads(integer(settings, "threads", 1, 1, 256))
-    seed = integer(budget, "seed", 0, 0, 2**63 - 1)
+    seed = bounded(budget.seed, "seed", 0, 0, 2**63 - 1)
     torch.manual_seed(seed)
-    model = build_model(settings.get("space", ""), request.get("architecture", []))
+    model = build_model(settings.get("space", ""), architecture)
     costs = measure_costs(model)
     if mode == "measure":
-        return 0.0, {}, costs
+        return {"reward": 0.0, "costs": costs}
 
-    epochs = integer(budget, "epochs", 1, 1, 1000)
-    train_examples = integer(budget, "trainExamples", 1000, 1, TRAIN_POOL)
+    epochs = bounded(budget.epochs, "epochs", 1, 1, 1000)
+    train_examples = bounded(budget.train_examples, "trainExamples", 1000, 1, TRAIN_POOL)
     batch_size = integer(settings, "batch_size", 32, 1, 65536)
     learning_rate = real(settings, "learning_rate", 0.003)
     validation_examples = integer(settings, "validation_examples", 1000, 1, VALIDATION_POOL)
@@ -319,41 +332,8 @@ def train(request):
         "train_seconds": train_seconds,
     }
     costs["latency_ms"] = measure_latency_ms(model, latency_runs)
-    return val_acc, metrics, costs
-
-
-def answer(request):
-    response = {"trialId": request.get("trialId", {})}
-    try:
-        reward, metrics, costs = train(request)
-        figures = [reward, *metrics.values(), *costs.values()]
-        if not all(math.isfinite(v) for v in figures):
-            raise TrialError(f"training produced a non-finite figure (reward {reward}, metrics {metrics})")
-        response.update(reward=reward, metrics=metrics, costs=costs)
-    except TrialError as e:
-        response["error"] = str(e)
-    except Exception as e:  # a failed trial must not take the other trials of this process down with it
-        response["error"] = f"{type(e).__name__}: {e}"
-    return response
-
-
-def main():
-    protocol = sys.stdout
-    sys.stdout = sys.stderr  # stray prints must never corrupt the protocol stream
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        try:
-            request = json.loads(line)
-        except json.JSONDecodeError as e:
-            print(f"fashion_mnist.py: stdin line is not JSON ({e}); stopping", file=sys.stderr)
-            return 2
-        trial = request.get("trialId", {})
-        print(f"trial {trial.get('searchId', '?')}/{trial.get('trialNumber', '?')} attempt {request.get('attempt', 1)}", file=sys.stderr)
-        protocol.write(json.dumps(answer(request)) + "\n")
-        protocol.flush()
-    return 0
+    return {"reward": val_acc, "metrics": metrics, "costs": costs}
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    serve(train)

@@ -1,0 +1,296 @@
+from layernas.v1 import events_pb2 as _events_pb2
+from layernas.v1 import results_pb2 as _results_pb2
+from layernas.v1 import spec_pb2 as _spec_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Mapping, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class CancelSearch(_message.Message):
+    __slots__ = ["reason", "search_id"]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class DispatchTrials(_message.Message):
+    __slots__ = ["search_id", "spec", "trials"]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    SPEC_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_FIELD_NUMBER: _ClassVar[int]
+    search_id: str
+    spec: _spec_pb2.SearchSpec
+    trials: _containers.RepeatedCompositeFieldContainer[ReadyTrial]
+    def __init__(self, search_id: _Optional[str] = ..., spec: _Optional[_Union[_spec_pb2.SearchSpec, _Mapping]] = ..., trials: _Optional[_Iterable[_Union[ReadyTrial, _Mapping]]] = ...) -> None: ...
+
+class GetSearchStatus(_message.Message):
+    __slots__ = ["search_id"]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ...) -> None: ...
+
+class GetSearchTrials(_message.Message):
+    __slots__ = ["offset", "search_id"]
+    OFFSET_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    offset: int
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ..., offset: _Optional[int] = ...) -> None: ...
+
+class HandBack(_message.Message):
+    __slots__ = ["lease_ids", "worker"]
+    LEASE_IDS_FIELD_NUMBER: _ClassVar[int]
+    WORKER_FIELD_NUMBER: _ClassVar[int]
+    lease_ids: _containers.RepeatedScalarFieldContainer[str]
+    worker: str
+    def __init__(self, lease_ids: _Optional[_Iterable[str]] = ..., worker: _Optional[str] = ...) -> None: ...
+
+class LeasesClosed(_message.Message):
+    __slots__ = ["lease_ids"]
+    LEASE_IDS_FIELD_NUMBER: _ClassVar[int]
+    lease_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, lease_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ListSearches(_message.Message):
+    __slots__ = []
+    def __init__(self) -> None: ...
+
+class ReadyTrial(_message.Message):
+    __slots__ = ["architecture", "option_names", "trial_number"]
+    ARCHITECTURE_FIELD_NUMBER: _ClassVar[int]
+    OPTION_NAMES_FIELD_NUMBER: _ClassVar[int]
+    TRIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    architecture: _containers.RepeatedScalarFieldContainer[int]
+    option_names: _containers.RepeatedScalarFieldContainer[str]
+    trial_number: int
+    def __init__(self, trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., option_names: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SearchAccepted(_message.Message):
+    __slots__ = ["existing", "finished", "search_id"]
+    EXISTING_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    existing: bool
+    finished: bool
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ..., existing: bool = ..., finished: bool = ...) -> None: ...
+
+class SearchCancelAccepted(_message.Message):
+    __slots__ = ["already_ended", "search_id"]
+    ALREADY_ENDED_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    already_ended: bool
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ..., already_ended: bool = ...) -> None: ...
+
+class SearchCoordinatorSnapshot(_message.Message):
+    __slots__ = ["cancelled", "completed", "failed", "finished"]
+    CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    COMPLETED_FIELD_NUMBER: _ClassVar[int]
+    FAILED_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_FIELD_NUMBER: _ClassVar[int]
+    cancelled: _events_pb2.SearchCancelled
+    completed: _containers.RepeatedCompositeFieldContainer[_events_pb2.TrialCompleted]
+    failed: _containers.RepeatedCompositeFieldContainer[_events_pb2.TrialFailed]
+    finished: _events_pb2.SearchFinished
+    def __init__(self, completed: _Optional[_Iterable[_Union[_events_pb2.TrialCompleted, _Mapping]]] = ..., failed: _Optional[_Iterable[_Union[_events_pb2.TrialFailed, _Mapping]]] = ..., finished: _Optional[_Union[_events_pb2.SearchFinished, _Mapping]] = ..., cancelled: _Optional[_Union[_events_pb2.SearchCancelled, _Mapping]] = ...) -> None: ...
+
+class SearchError(_message.Message):
+    __slots__ = ["reason", "search_id"]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class SearchList(_message.Message):
+    __slots__ = ["searches"]
+    SEARCHES_FIELD_NUMBER: _ClassVar[int]
+    searches: _containers.RepeatedCompositeFieldContainer[SearchStatus]
+    def __init__(self, searches: _Optional[_Iterable[_Union[SearchStatus, _Mapping]]] = ...) -> None: ...
+
+class SearchNotFound(_message.Message):
+    __slots__ = ["search_id"]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ...) -> None: ...
+
+class SearchProgressUpdate(_message.Message):
+    __slots__ = ["best", "done", "search_id", "stage", "stages", "total", "trials_cached", "trials_failed", "trials_running", "trials_trained"]
+    BEST_FIELD_NUMBER: _ClassVar[int]
+    DONE_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    STAGES_FIELD_NUMBER: _ClassVar[int]
+    STAGE_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_CACHED_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_FAILED_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_RUNNING_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_TRAINED_FIELD_NUMBER: _ClassVar[int]
+    best: _results_pb2.Candidate
+    done: int
+    search_id: str
+    stage: int
+    stages: int
+    total: int
+    trials_cached: int
+    trials_failed: int
+    trials_running: int
+    trials_trained: int
+    def __init__(self, search_id: _Optional[str] = ..., stage: _Optional[int] = ..., stages: _Optional[int] = ..., done: _Optional[int] = ..., total: _Optional[int] = ..., trials_trained: _Optional[int] = ..., trials_cached: _Optional[int] = ..., trials_failed: _Optional[int] = ..., trials_running: _Optional[int] = ..., best: _Optional[_Union[_results_pb2.Candidate, _Mapping]] = ...) -> None: ...
+
+class SearchRejected(_message.Message):
+    __slots__ = ["reason", "search_id"]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class SearchStatus(_message.Message):
+    __slots__ = ["error", "layer_names", "name", "progress", "result", "search_id", "state", "trained_by_node"]
+    class TrainedByNodeEntry(_message.Message):
+        __slots__ = ["key", "value"]
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    LAYER_NAMES_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PROGRESS_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    TRAINED_BY_NODE_FIELD_NUMBER: _ClassVar[int]
+    error: str
+    layer_names: _containers.RepeatedScalarFieldContainer[str]
+    name: str
+    progress: SearchProgressUpdate
+    result: _results_pb2.SearchResult
+    search_id: str
+    state: str
+    trained_by_node: _containers.ScalarMap[str, int]
+    def __init__(self, search_id: _Optional[str] = ..., name: _Optional[str] = ..., state: _Optional[str] = ..., progress: _Optional[_Union[SearchProgressUpdate, _Mapping]] = ..., result: _Optional[_Union[_results_pb2.SearchResult, _Mapping]] = ..., error: _Optional[str] = ..., trained_by_node: _Optional[_Mapping[str, int]] = ..., layer_names: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SearchTrials(_message.Message):
+    __slots__ = ["offset", "search_id", "total", "trials"]
+    OFFSET_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_FIELD_NUMBER: _ClassVar[int]
+    offset: int
+    search_id: str
+    total: int
+    trials: _containers.RepeatedCompositeFieldContainer[_results_pb2.TrialRecord]
+    def __init__(self, search_id: _Optional[str] = ..., offset: _Optional[int] = ..., total: _Optional[int] = ..., trials: _Optional[_Iterable[_Union[_results_pb2.TrialRecord, _Mapping]]] = ...) -> None: ...
+
+class SubmitSearch(_message.Message):
+    __slots__ = ["search_id", "spec"]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    SPEC_FIELD_NUMBER: _ClassVar[int]
+    search_id: str
+    spec: _spec_pb2.SearchSpec
+    def __init__(self, search_id: _Optional[str] = ..., spec: _Optional[_Union[_spec_pb2.SearchSpec, _Mapping]] = ...) -> None: ...
+
+class SubscribeToSearch(_message.Message):
+    __slots__ = ["search_id"]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ...) -> None: ...
+
+class TrainingOutcome(_message.Message):
+    __slots__ = ["metrics", "reward"]
+    class MetricsEntry(_message.Message):
+        __slots__ = ["key", "value"]
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    REWARD_FIELD_NUMBER: _ClassVar[int]
+    metrics: _containers.ScalarMap[str, float]
+    reward: float
+    def __init__(self, reward: _Optional[float] = ..., metrics: _Optional[_Mapping[str, float]] = ...) -> None: ...
+
+class TrialLease(_message.Message):
+    __slots__ = ["architecture", "attempt", "lease_id", "option_names", "search_id", "timeout_seconds", "trial_number"]
+    ARCHITECTURE_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPT_FIELD_NUMBER: _ClassVar[int]
+    LEASE_ID_FIELD_NUMBER: _ClassVar[int]
+    OPTION_NAMES_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    TIMEOUT_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    TRIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    architecture: _containers.RepeatedScalarFieldContainer[int]
+    attempt: int
+    lease_id: str
+    option_names: _containers.RepeatedScalarFieldContainer[str]
+    search_id: str
+    timeout_seconds: float
+    trial_number: int
+    def __init__(self, lease_id: _Optional[str] = ..., search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., option_names: _Optional[_Iterable[str]] = ..., attempt: _Optional[int] = ..., timeout_seconds: _Optional[float] = ...) -> None: ...
+
+class TrialLeases(_message.Message):
+    __slots__ = ["leases", "request_id", "specs"]
+    class SpecsEntry(_message.Message):
+        __slots__ = ["key", "value"]
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: _spec_pb2.SearchSpec
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[_Union[_spec_pb2.SearchSpec, _Mapping]] = ...) -> None: ...
+    LEASES_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    SPECS_FIELD_NUMBER: _ClassVar[int]
+    leases: _containers.RepeatedCompositeFieldContainer[TrialLease]
+    request_id: str
+    specs: _containers.MessageMap[str, _spec_pb2.SearchSpec]
+    def __init__(self, request_id: _Optional[str] = ..., leases: _Optional[_Iterable[_Union[TrialLease, _Mapping]]] = ..., specs: _Optional[_Mapping[str, _spec_pb2.SearchSpec]] = ...) -> None: ...
+
+class TrialResult(_message.Message):
+    __slots__ = ["attempt", "failure_reason", "lease_id", "outcome", "search_id", "seconds", "trial_number", "worker"]
+    ATTEMPT_FIELD_NUMBER: _ClassVar[int]
+    FAILURE_REASON_FIELD_NUMBER: _ClassVar[int]
+    LEASE_ID_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    SECONDS_FIELD_NUMBER: _ClassVar[int]
+    TRIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    WORKER_FIELD_NUMBER: _ClassVar[int]
+    attempt: int
+    failure_reason: str
+    lease_id: str
+    outcome: TrainingOutcome
+    search_id: str
+    seconds: float
+    trial_number: int
+    worker: str
+    def __init__(self, lease_id: _Optional[str] = ..., search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., attempt: _Optional[int] = ..., worker: _Optional[str] = ..., outcome: _Optional[_Union[TrainingOutcome, _Mapping]] = ..., failure_reason: _Optional[str] = ..., seconds: _Optional[float] = ...) -> None: ...
+
+class TrialResults(_message.Message):
+    __slots__ = ["results"]
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[TrialResult]
+    def __init__(self, results: _Optional[_Iterable[_Union[TrialResult, _Mapping]]] = ...) -> None: ...
+
+class WithdrawSearch(_message.Message):
+    __slots__ = ["search_id"]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ...) -> None: ...
+
+class WorkRequest(_message.Message):
+    __slots__ = ["max_trials", "request_id", "worker"]
+    MAX_TRIALS_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    WORKER_FIELD_NUMBER: _ClassVar[int]
+    max_trials: int
+    request_id: str
+    worker: str
+    def __init__(self, worker: _Optional[str] = ..., request_id: _Optional[str] = ..., max_trials: _Optional[int] = ...) -> None: ...
