@@ -40,6 +40,7 @@ public static class SearchFactory
             {
                 "cheapest" => CompletionPolicy.Cheapest,
                 "first" => CompletionPolicy.First,
+                "feasible" => CompletionPolicy.Feasible,
                 _ => CompletionPolicy.MostExpensive,
             });
     }

@@ -21,7 +21,7 @@ public static class SpecValidator
     public static readonly IReadOnlyList<string> Spacings = ["linear", "log"];
 
     /// <summary>The completion rules LayerNAS accepts ("" means most-expensive).</summary>
-    public static readonly IReadOnlyList<string> Completions = ["most-expensive", "cheapest", "first"];
+    public static readonly IReadOnlyList<string> Completions = ["most-expensive", "cheapest", "first", "feasible"];
 
     /// <summary>
     /// Throws <see cref="SpecException"/> for the first problem of <paramref name="spec"/>; reads benchmark tables

@@ -51,7 +51,7 @@ public sealed class SearchFactoryTests
         Assert.Equal(20, compiled.MaxTrials);
         Assert.Equal(new LayerNasOptions(7, 2, BucketSpacing.Log, CompletionPolicy.Cheapest), SearchFactory.LayerNasOptionsOf(compiled.Spec.Strategy.Layernas));
         // The cheapest completion of the burger is plain, bean, lettuce: every default option is the first.
-        Assert.Equal([0, 0, 0], ((LayerNasStrategy)compiled.NewStrategy()).Defaults);
+        Assert.Equal([0, 0, 0], ((FixedCompletion)((LayerNasStrategy)compiled.NewStrategy()).Completion).Defaults);
     }
 
     [Fact]
@@ -60,6 +60,7 @@ public sealed class SearchFactoryTests
 
     [Theory]
     [InlineData("first", CompletionPolicy.First)]
+    [InlineData("feasible", CompletionPolicy.Feasible)]
     [InlineData("most-expensive", CompletionPolicy.MostExpensive)]
     [InlineData("", CompletionPolicy.MostExpensive)]
     public void Completion_names_map_to_policies(string name, CompletionPolicy policy) =>
@@ -70,7 +71,7 @@ public sealed class SearchFactoryTests
     {
         var compiled = SearchFactory.Compile(SpecParser.Parse(SpecJson.Burger(("layers[2].default", "\"cheddar\""))), SpecJson.NoTables);
 
-        Assert.Equal([3, 3, 1], ((LayerNasStrategy)compiled.NewStrategy()).Defaults);
+        Assert.Equal([3, 3, 1], ((FixedCompletion)((LayerNasStrategy)compiled.NewStrategy()).Completion).Defaults);
     }
 
     [Fact]
