@@ -38,10 +38,10 @@ public static class SearchFactory
             settings.Spacing == "log" ? BucketSpacing.Log : BucketSpacing.Linear,
             settings.Completion switch
             {
+                "most-expensive" => CompletionPolicy.MostExpensive,
                 "cheapest" => CompletionPolicy.Cheapest,
                 "first" => CompletionPolicy.First,
-                "feasible" => CompletionPolicy.Feasible,
-                _ => CompletionPolicy.MostExpensive,
+                _ => CompletionPolicy.Feasible,
             });
     }
 

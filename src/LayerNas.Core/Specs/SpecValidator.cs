@@ -20,8 +20,8 @@ public static class SpecValidator
     /// <summary>The bucket spacings LayerNAS accepts ("" means linear).</summary>
     public static readonly IReadOnlyList<string> Spacings = ["linear", "log"];
 
-    /// <summary>The completion rules LayerNAS accepts ("" means most-expensive).</summary>
-    public static readonly IReadOnlyList<string> Completions = ["most-expensive", "cheapest", "first", "feasible"];
+    /// <summary>The completion rules LayerNAS accepts ("" means feasible).</summary>
+    public static readonly IReadOnlyList<string> Completions = ["feasible", "most-expensive", "cheapest", "first"];
 
     /// <summary>
     /// Throws <see cref="SpecException"/> for the first problem of <paramref name="spec"/>; reads benchmark tables

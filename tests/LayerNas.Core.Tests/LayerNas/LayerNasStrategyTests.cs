@@ -42,10 +42,10 @@ public sealed class LayerNasStrategyTests
     }
 
     [Fact]
-    public void Completion_fills_open_layers_with_the_most_expensive_options_by_default()
+    public void The_most_expensive_completion_fills_open_layers_with_the_dearest_options()
     {
         var space = TestSpaces.Burger();
-        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 7, 9), new LayerNasOptions(Buckets: 4));
+        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 7, 9), new LayerNasOptions(Buckets: 4, Completion: CompletionPolicy.MostExpensive));
         Assert.Equal([3, 3, 3], ((FixedCompletion)strategy.Completion).Defaults);
         var first = strategy.Propose();
         Assert.Equal(["plain", "wagyu", "truffle"], space.Names(first[0]));
@@ -55,13 +55,13 @@ public sealed class LayerNasStrategyTests
     }
 
     [Fact]
-    public void Feasible_completions_train_only_candidate_answers_from_the_first_trial_on()
+    public void Feasible_completions_by_default_train_only_candidate_answers_from_the_first_trial_on()
     {
         var space = TestSpaces.Burger();
         var problem = TestSpaces.Additive(space, 0, 6);
         var reward = TestSpaces.InteractingReward(space, 4);
-        var dearest = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 4)), a => reward(a));
-        var feasible = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 4, Completion: CompletionPolicy.Feasible)), a => reward(a));
+        var dearest = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 4, Completion: CompletionPolicy.MostExpensive)), a => reward(a));
+        var feasible = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 4)), a => reward(a));
 
         // Completed with wagyu and truffle, every depth-1 burger costs $9 or more; completed feasibly, each costs $6.
         Assert.All(dearest.Settled.Where(t => t.Number <= 4), t => Assert.False(problem.IsFeasible(t.Architecture)));
@@ -86,8 +86,11 @@ public sealed class LayerNasStrategyTests
         var layers = TestSpaces.Burger().Layers.ToArray();
         layers[2] = layers[2] with { DefaultOption = 1 };
         var space = new SearchSpace(layers);
-        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 0, 100), new LayerNasOptions(Buckets: 4));
+        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 0, 100), new LayerNasOptions(Buckets: 4, Completion: CompletionPolicy.MostExpensive));
         Assert.Equal([3, 3, 1], ((FixedCompletion)strategy.Completion).Defaults);
+        // The feasible completion keeps it too: of the dearest burgers with cheddar, the $10 one.
+        var feasible = new LayerNasStrategy(TestSpaces.Additive(space, 0, 10), new LayerNasOptions(Buckets: 4));
+        Assert.Equal(["plain", "wagyu", "cheddar"], space.Names(feasible.Completion.Complete(new Architecture([0]))));
     }
 
     public static TheoryData<CompletionPolicy> Policies => [.. Enum.GetValues<CompletionPolicy>()];

@@ -62,14 +62,14 @@ public sealed class SearchFactoryTests
     [InlineData("first", CompletionPolicy.First)]
     [InlineData("feasible", CompletionPolicy.Feasible)]
     [InlineData("most-expensive", CompletionPolicy.MostExpensive)]
-    [InlineData("", CompletionPolicy.MostExpensive)]
+    [InlineData("", CompletionPolicy.Feasible)]
     public void Completion_names_map_to_policies(string name, CompletionPolicy policy) =>
         Assert.Equal(policy, SearchFactory.LayerNasOptionsOf(new LayerNasSettings { Completion = name }).Completion);
 
     [Fact]
     public void A_layer_default_becomes_the_completion_of_that_layer()
     {
-        var compiled = SearchFactory.Compile(SpecParser.Parse(SpecJson.Burger(("layers[2].default", "\"cheddar\""))), SpecJson.NoTables);
+        var compiled = SearchFactory.Compile(SpecParser.Parse(SpecJson.Burger(("layers[2].default", "\"cheddar\""), ("strategy.layernas.completion", "\"most-expensive\""))), SpecJson.NoTables);
 
         Assert.Equal([3, 3, 1], ((FixedCompletion)((LayerNasStrategy)compiled.NewStrategy()).Completion).Defaults);
     }

@@ -49,7 +49,7 @@ public sealed class SpecValidatorTests
     [InlineData("{\"layernas\": {\"buckets\": 10001}}", "$.strategy.layernas.buckets: must be from 1 to 10000, got 10001")]
     [InlineData("{\"layernas\": {\"keepPerBucket\": 0}}", "$.strategy.layernas.keepPerBucket: must be from 1 to 100, got 0")]
     [InlineData("{\"layernas\": {\"spacing\": \"cubic\"}}", "$.strategy.layernas.spacing: unknown spacing 'cubic' (expected one of: linear, log)")]
-    [InlineData("{\"layernas\": {\"completion\": \"priciest\"}}", "$.strategy.layernas.completion: unknown completion 'priciest' (expected one of: most-expensive, cheapest, first, feasible)")]
+    [InlineData("{\"layernas\": {\"completion\": \"priciest\"}}", "$.strategy.layernas.completion: unknown completion 'priciest' (expected one of: feasible, most-expensive, cheapest, first)")]
     [InlineData("{\"layernas\": {}, \"maxTrials\": 0}", "$.strategy.maxTrials: must be ≥ 1, got 0")]
     [InlineData("{\"grid\": {}, \"maxTrials\": -5}", "$.strategy.maxTrials: must be ≥ 1, got -5")]
     [InlineData("{\"random\": {}}", "$.strategy.maxTrials: strategy 'random' needs maxTrials ≥ 1")]
