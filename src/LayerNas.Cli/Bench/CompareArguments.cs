@@ -9,7 +9,7 @@ internal sealed record CompareArguments(string SpecPath, int Runs, IReadOnlyList
 {
     /// <summary>The command's synopsis.</summary>
     public const string Usage =
-        "usage: layernas bench compare SPEC [--runs 100] [--budgets 25,50,100,200,400] [--strategies layernas,random,evolution,reinforce] [--output-dir DIR]";
+        "usage: layernas bench compare SPEC [--runs 100] [--budgets 25,50,100,200,400] [--strategies layernas,random,evolution,reinforce,ppo] [--output-dir DIR]";
 
     private static readonly string[] Options = ["--runs", "--budgets", "--strategies", "--output-dir"];
 

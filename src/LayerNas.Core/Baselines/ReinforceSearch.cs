@@ -36,107 +36,35 @@ public sealed class ReinforceSearch : RoundStrategy
     /// <summary>Draws from the policy for one proposal before it falls back to a uniform feasible architecture.</summary>
     public const int SampleAttempts = 1_000;
 
-    private const double Beta1 = 0.9;
-    private const double Beta2 = 0.999;
-    private const double Epsilon = 1e-8;
-
-    private readonly SearchProblem _problem;
-    private readonly double _learningRate;
     private readonly int _batch;
-    private readonly double _baselineDecay;
     private readonly SplitMix64 _rng;
     private readonly DistinctFeasibleSampler _sampler;
-    private readonly double[][] _logits;
-    private readonly double[][] _firstMoment;
-    private readonly double[][] _secondMoment;
-    private int _steps;
-    private double? _baseline;
+    private readonly CategoricalPolicy _policy;
+    private readonly RewardBaseline _baseline;
 
     /// <summary>Prepares a policy-gradient search of <paramref name="problem"/> whose samples follow <paramref name="seed"/>.</summary>
     public ReinforceSearch(SearchProblem problem, ulong seed, double learningRate = DefaultLearningRate, int batch = DefaultBatch, double baselineDecay = DefaultBaselineDecay)
     {
-        if (!double.IsFinite(learningRate) || learningRate <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "the learning rate must be a positive number");
-        }
-        if (batch < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(batch), batch, "a round needs at least one sample");
-        }
-        if (!(baselineDecay >= 0 && baselineDecay < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(baselineDecay), baselineDecay, "the baseline decay must lie in [0, 1)");
-        }
-        _problem = problem;
-        _learningRate = learningRate;
-        _batch = batch;
-        _baselineDecay = baselineDecay;
+        _policy = new CategoricalPolicy(problem, learningRate);
+        _batch = batch >= 1 ? batch : throw new ArgumentOutOfRangeException(nameof(batch), batch, "a round needs at least one sample");
+        _baseline = new RewardBaseline(baselineDecay);
         _rng = new SplitMix64(seed);
         _sampler = new DistinctFeasibleSampler(problem);
-        _logits = [.. problem.Space.Layers.Select(l => new double[l.Options.Length])];
-        _firstMoment = [.. problem.Space.Layers.Select(l => new double[l.Options.Length])];
-        _secondMoment = [.. problem.Space.Layers.Select(l => new double[l.Options.Length])];
     }
 
     /// <inheritdoc />
     public override string Name => "reinforce";
 
     /// <summary>The current probability of each option of a layer.</summary>
-    public double[] Policy(int layer) => Softmax(_logits[layer]);
+    public double[] Policy(int layer) => _policy.Probabilities()[layer];
 
     /// <inheritdoc />
-    protected override IReadOnlyList<Architecture> NextRound()
-    {
-        var proposals = new List<Architecture>(_batch);
-        while (!_sampler.AllSeen && proposals.Count < _batch)
-        {
-            if ((SampleFeasible() ?? _sampler.Next(_rng)) is not { } drawn)
-            {
-                break;
-            }
-            _sampler.Mark(drawn);
-            proposals.Add(drawn);
-        }
-        return proposals;
-    }
-
-    private Architecture? SampleFeasible()
-    {
-        var policies = _logits.Select(Softmax).ToArray();
-        var choices = new int[policies.Length];
-        for (var attempt = 0; attempt < SampleAttempts; attempt++)
-        {
-            for (var layer = 0; layer < choices.Length; layer++)
-            {
-                choices[layer] = Sample(policies[layer]);
-            }
-            var candidate = new Architecture(choices);
-            if (_problem.IsFeasible(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private int Sample(double[] probabilities)
-    {
-        var u = _rng.NextDouble();
-        for (var option = 0; option < probabilities.Length - 1; option++)
-        {
-            u -= probabilities[option];
-            if (u < 0)
-            {
-                return option;
-            }
-        }
-        return probabilities.Length - 1;
-    }
+    protected override IReadOnlyList<Architecture> NextRound() => _policy.DrawRound(_rng, _sampler, _batch, SampleAttempts);
 
     private protected override void Learn(ProposalRound round)
     {
-        var policies = _logits.Select(Softmax).ToArray();
-        var gradient = _logits.Select(l => new double[l.Length]).ToArray();
+        var policies = _policy.Probabilities();
+        var gradient = _policy.NewGradient();
         var rewarded = 0;
         foreach (var (architecture, reward) in round.Outcomes())
         {
@@ -145,47 +73,11 @@ public sealed class ReinforceSearch : RoundStrategy
                 continue;
             }
             rewarded++;
-            var baseline = _baseline ?? r;
-            var advantage = r - baseline;
-            _baseline = _baselineDecay * baseline + (1 - _baselineDecay) * r;
-            for (var layer = 0; layer < gradient.Length; layer++)
-            {
-                for (var option = 0; option < gradient[layer].Length; option++)
-                {
-                    var chosen = architecture[layer] == option ? 1.0 : 0.0;
-                    gradient[layer][option] += advantage * (chosen - policies[layer][option]);
-                }
-            }
+            CategoricalPolicy.AddScore(gradient, policies, architecture, _baseline.Advantage(r));
         }
         if (rewarded > 0)
         {
-            AdamStep(gradient, rewarded);
+            _policy.Ascend(gradient, rewarded);
         }
-    }
-
-    private void AdamStep(double[][] gradientSum, int samples)
-    {
-        _steps++;
-        var correction1 = 1 - Math.Pow(Beta1, _steps);
-        var correction2 = 1 - Math.Pow(Beta2, _steps);
-        for (var layer = 0; layer < _logits.Length; layer++)
-        {
-            for (var option = 0; option < _logits[layer].Length; option++)
-            {
-                var g = gradientSum[layer][option] / samples;
-                _firstMoment[layer][option] = Beta1 * _firstMoment[layer][option] + (1 - Beta1) * g;
-                _secondMoment[layer][option] = Beta2 * _secondMoment[layer][option] + (1 - Beta2) * g * g;
-                var step = _firstMoment[layer][option] / correction1 / (Math.Sqrt(_secondMoment[layer][option] / correction2) + Epsilon);
-                _logits[layer][option] += _learningRate * step;
-            }
-        }
-    }
-
-    private static double[] Softmax(double[] logits)
-    {
-        var max = logits.Max();
-        var exp = logits.Select(x => Math.Exp(x - max)).ToArray();
-        var sum = exp.Sum();
-        return [.. exp.Select(e => e / sum)];
     }
 }

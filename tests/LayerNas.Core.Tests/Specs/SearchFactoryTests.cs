@@ -10,7 +10,7 @@ public sealed class SearchFactoryTests
 {
     [Fact]
     public void Strategy_names_are_the_kinds_a_spec_may_choose() =>
-        Assert.Equal(["layernas", "random", "evolution", "reinforce", "grid"], SearchFactory.StrategyNames);
+        Assert.Equal(["layernas", "random", "evolution", "reinforce", "grid", "ppo"], SearchFactory.StrategyNames);
 
     [Fact]
     public void The_burger_compiles_to_its_worked_example_and_runs_to_the_end()
@@ -102,6 +102,7 @@ public sealed class SearchFactoryTests
     [InlineData("random")]
     [InlineData("evolution")]
     [InlineData("reinforce")]
+    [InlineData("ppo")]
     [InlineData("layernas")]
     public void Every_strategy_compiles_by_name(string name)
     {
