@@ -13,7 +13,7 @@ public sealed class DearestCompletionSearchTests
     [Fact]
     public void Additive_integer_costs_with_many_ties_match_brute_force()
     {
-        for (var seed = 0; seed < 80; seed++)
+        for (var seed = 0; seed < 400; seed++)
         {
             var random = new Random(seed);
             var space = WithRandomDefaults(random, TestSpaces.RandomSpace(random, layers: random.Next(1, 6), options: random.Next(1, 6), maxCost: 4));
@@ -52,9 +52,21 @@ public sealed class DearestCompletionSearchTests
     }
 
     [Fact]
+    public void Chain_costs_whose_terms_depend_on_the_previous_option_match_brute_force()
+    {
+        // Small integer terms: many prefixes share a depth and a cost but leave different states behind.
+        for (var seed = 0; seed < 150; seed++)
+        {
+            var random = new Random(400 + seed);
+            var space = WithRandomDefaults(random, TestSpaces.RandomSpace(random, layers: random.Next(1, 5), options: random.Next(1, 5), maxCost: 1));
+            AssertMatchesBruteForce(RandomTarget(random, space, new PairwiseChainCost(space, random)), random);
+        }
+    }
+
+    [Fact]
     public void Table_costs_match_brute_force()
     {
-        for (var seed = 0; seed < 40; seed++)
+        for (var seed = 0; seed < 400; seed++)
         {
             var random = new Random(300 + seed);
             var space = WithRandomDefaults(random, TestSpaces.RandomSpace(random, layers: random.Next(1, 5), options: random.Next(1, 5), maxCost: 1));
@@ -111,6 +123,65 @@ public sealed class DearestCompletionSearchTests
         var low = random.Next(3) == 0 ? costs[random.Next(costs.Length)] : 0;
         var high = Math.Max(low, costs[random.Next(costs.Length)]);
         return new SearchProblem(space, model, new CostTarget(low, high));
+    }
+
+    /// <summary>cost = Σ term(layer, previous option, option), with bounds by enumerating the completions.</summary>
+    private sealed class PairwiseChainCost : ICostModel, IChainCost
+    {
+        private readonly SearchSpace _space;
+        private readonly int[][][] _terms;
+
+        public PairwiseChainCost(SearchSpace space, Random random)
+        {
+            _space = space;
+            _terms = [.. space.Layers.Select((layer, i) => Enumerable.Range(0, i == 0 ? 1 : space.OptionCount(i - 1))
+                .Select(_ => Enumerable.Range(0, layer.Options.Length).Select(_ => random.Next(0, 4)).ToArray()).ToArray())];
+        }
+
+        public double Start => 1;
+
+        public int State(int layer, int option) => option;
+
+        public double Step(int layer, int state, int option) => _terms[layer][state][option];
+
+        public CostBounds Suffix(int depth, int state)
+        {
+            var bounds = CostBounds.None;
+            foreach (var suffix in Suffixes(depth))
+            {
+                var cost = 0.0;
+                var previous = state;
+                for (var i = 0; i < suffix.Length; i++)
+                {
+                    cost += _terms[depth + i][previous][suffix[i]];
+                    previous = suffix[i];
+                }
+                bounds = bounds.Union(new CostBounds(cost, cost));
+            }
+            return bounds;
+        }
+
+        public double Cost(Architecture architecture) => Price(architecture);
+
+        public CostBounds CompletionBounds(Architecture prefix)
+        {
+            var costs = _space.Enumerate().Where(a => a.Choices[..prefix.Length].SequenceEqual(prefix.Choices)).Select(Price).ToList();
+            return new CostBounds(costs.Min(), costs.Max());
+        }
+
+        private double Price(Architecture architecture)
+        {
+            var cost = Start;
+            for (var layer = 0; layer < architecture.Length; layer++)
+            {
+                cost += _terms[layer][layer == 0 ? 0 : architecture[layer - 1]][architecture[layer]];
+            }
+            return cost;
+        }
+
+        private IEnumerable<int[]> Suffixes(int layer) => layer == _space.Depth
+            ? [[]]
+            : Suffixes(layer + 1).SelectMany(rest => Enumerable.Range(0, _space.OptionCount(layer)).Select(o => (int[])[o, .. rest]));
     }
 
     private static SearchSpace WithRandomDefaults(Random random, SearchSpace space) =>
