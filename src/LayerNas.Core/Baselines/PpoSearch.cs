@@ -1,4 +1,3 @@
-using LayerNas.Core.Randomness;
 using LayerNas.Core.Search;
 using LayerNas.Core.Space;
 
@@ -11,8 +10,7 @@ namespace LayerNas.Core.Baselines;
 /// REINFORCE's single step, but never far from the policy that sampled them.
 /// </summary>
 /// <remarks>
-/// <para>Proposals are drawn exactly as <see cref="ReinforceSearch"/> draws them (policy samples inside the cost target,
-/// else uniform unseen feasible architectures), and each rewarded sample k of a round gets its advantage A_k = r − b
+/// <para>Proposals are drawn exactly as <see cref="ReinforceSearch"/> draws them (<see cref="PolicyGradientSearch"/>), and each rewarded sample k of a round gets its advantage A_k = r − b
 /// from the same moving-average baseline, in proposal order.</para>
 /// <para>With π_old the round's sampling policy and ρ_k = π_θ(a_k) / π_old(a_k), each of <c>epochs</c> steps climbs the
 /// gradient of L(θ) = mean_k min(ρ_k·A_k, clip(ρ_k, 1 − ε, 1 + ε)·A_k): sample k contributes A_k·ρ_k·∇log π_θ(a_k)
@@ -21,7 +19,7 @@ namespace LayerNas.Core.Baselines;
 /// PPO is REINFORCE step for step. There is no value network and no entropy bonus: the policy has no state to
 /// condition on, and the moving baseline plays the value's part. Failed trials teach nothing.</para>
 /// </remarks>
-public sealed class PpoSearch : RoundStrategy
+public sealed class PpoSearch : PolicyGradientSearch
 {
     /// <summary>Default Adam step size of each epoch (chosen by measurement: docs/baselines.md).</summary>
     public const double DefaultLearningRate = 0.02;
@@ -41,13 +39,8 @@ public sealed class PpoSearch : RoundStrategy
     /// <summary>Most optimization steps per round a search may ask for.</summary>
     public const int MaxEpochs = 100;
 
-    private readonly int _batch;
     private readonly double _clip;
     private readonly int _epochs;
-    private readonly SplitMix64 _rng;
-    private readonly DistinctFeasibleSampler _sampler;
-    private readonly CategoricalPolicy _policy;
-    private readonly RewardBaseline _baseline;
 
     /// <summary>Prepares a PPO search of <paramref name="problem"/> whose samples follow <paramref name="seed"/>.</summary>
     public PpoSearch(
@@ -58,34 +51,24 @@ public sealed class PpoSearch : RoundStrategy
         double baselineDecay = DefaultBaselineDecay,
         double clip = DefaultClip,
         int epochs = DefaultEpochs)
+        : base(problem, seed, learningRate, batch, baselineDecay)
     {
-        _policy = new CategoricalPolicy(problem, learningRate);
-        _batch = batch >= 1 ? batch : throw new ArgumentOutOfRangeException(nameof(batch), batch, "a round needs at least one sample");
-        _baseline = new RewardBaseline(baselineDecay);
         _clip = double.IsFinite(clip) && clip > 0 ? clip : throw new ArgumentOutOfRangeException(nameof(clip), clip, "the clip range must be a positive number");
         _epochs = epochs is >= 1 and <= MaxEpochs ? epochs : throw new ArgumentOutOfRangeException(nameof(epochs), epochs, $"epochs must lie in 1 … {MaxEpochs}");
-        _rng = new SplitMix64(seed);
-        _sampler = new DistinctFeasibleSampler(problem);
     }
 
     /// <inheritdoc />
     public override string Name => "ppo";
 
-    /// <summary>The current probability of each option of a layer.</summary>
-    public double[] Policy(int layer) => _policy.Probabilities()[layer];
-
-    /// <inheritdoc />
-    protected override IReadOnlyList<Architecture> NextRound() => _policy.DrawRound(_rng, _sampler, _batch, ReinforceSearch.SampleAttempts);
-
     private protected override void Learn(ProposalRound round)
     {
-        var sampling = _policy.Probabilities();
+        var sampling = Categorical.Probabilities();
         var samples = new List<(Architecture Architecture, double Advantage, double OldLogProbability)>();
         foreach (var (architecture, reward) in round.Outcomes())
         {
             if (reward is { } r)
             {
-                samples.Add((architecture, _baseline.Advantage(r), CategoricalPolicy.LogProbability(sampling, architecture)));
+                samples.Add((architecture, Baseline.Advantage(r), CategoricalPolicy.LogProbability(sampling, architecture)));
             }
         }
         if (samples.Count == 0)
@@ -94,8 +77,8 @@ public sealed class PpoSearch : RoundStrategy
         }
         for (var epoch = 0; epoch < _epochs; epoch++)
         {
-            var current = epoch == 0 ? sampling : _policy.Probabilities();
-            var gradient = _policy.NewGradient();
+            var current = epoch == 0 ? sampling : Categorical.Probabilities();
+            var gradient = Categorical.NewGradient();
             foreach (var (architecture, advantage, oldLogProbability) in samples)
             {
                 var ratio = Math.Exp(CategoricalPolicy.LogProbability(current, architecture) - oldLogProbability);
@@ -104,7 +87,7 @@ public sealed class PpoSearch : RoundStrategy
                     CategoricalPolicy.AddScore(gradient, current, architecture, advantage * ratio);
                 }
             }
-            _policy.Ascend(gradient, samples.Count);
+            Categorical.Ascend(gradient, samples.Count);
         }
     }
 }

@@ -1,6 +1,4 @@
-using LayerNas.Core.Randomness;
 using LayerNas.Core.Search;
-using LayerNas.Core.Space;
 
 namespace LayerNas.Core.Baselines;
 
@@ -11,8 +9,8 @@ namespace LayerNas.Core.Baselines;
 /// </summary>
 /// <remarks>
 /// <para>Layer i chooses option o with probability softmax(θ_i)[o]; θ starts at 0 (uniform). An architecture that
-/// lands outside the cost target is drawn again, up to <see cref="SampleAttempts"/> times; after that the round takes
-/// an unseen feasible architecture drawn uniformly instead.</para>
+/// lands outside the cost target is drawn again, up to <see cref="PolicyGradientSearch.SampleAttempts"/> times; after
+/// that the round takes an unseen feasible architecture drawn uniformly instead.</para>
 /// <para>Once every outcome of a round is in, they are applied in proposal order: with reward r and baseline b
 /// (the first reward, then b ← decay·b + (1 − decay)·r after each), the advantage is r − b taken before b moves, and
 /// the round's gradient of the expected reward is g_i = mean over its rewarded samples of
@@ -22,7 +20,7 @@ namespace LayerNas.Core.Baselines;
 /// a round without a reward leaves θ alone. The search's trial budget ends it; by itself it ends only when every
 /// feasible architecture has been proposed or no feasible architecture can be found.</para>
 /// </remarks>
-public sealed class ReinforceSearch : RoundStrategy
+public sealed class ReinforceSearch : PolicyGradientSearch
 {
     /// <summary>Default step size of the policy update.</summary>
     public const double DefaultLearningRate = 0.05;
@@ -33,38 +31,19 @@ public sealed class ReinforceSearch : RoundStrategy
     /// <summary>Default momentum of the moving-average reward baseline.</summary>
     public const double DefaultBaselineDecay = 0.9;
 
-    /// <summary>Draws from the policy for one proposal before it falls back to a uniform feasible architecture.</summary>
-    public const int SampleAttempts = 1_000;
-
-    private readonly int _batch;
-    private readonly SplitMix64 _rng;
-    private readonly DistinctFeasibleSampler _sampler;
-    private readonly CategoricalPolicy _policy;
-    private readonly RewardBaseline _baseline;
-
     /// <summary>Prepares a policy-gradient search of <paramref name="problem"/> whose samples follow <paramref name="seed"/>.</summary>
     public ReinforceSearch(SearchProblem problem, ulong seed, double learningRate = DefaultLearningRate, int batch = DefaultBatch, double baselineDecay = DefaultBaselineDecay)
+        : base(problem, seed, learningRate, batch, baselineDecay)
     {
-        _policy = new CategoricalPolicy(problem, learningRate);
-        _batch = batch >= 1 ? batch : throw new ArgumentOutOfRangeException(nameof(batch), batch, "a round needs at least one sample");
-        _baseline = new RewardBaseline(baselineDecay);
-        _rng = new SplitMix64(seed);
-        _sampler = new DistinctFeasibleSampler(problem);
     }
 
     /// <inheritdoc />
     public override string Name => "reinforce";
 
-    /// <summary>The current probability of each option of a layer.</summary>
-    public double[] Policy(int layer) => _policy.Probabilities()[layer];
-
-    /// <inheritdoc />
-    protected override IReadOnlyList<Architecture> NextRound() => _policy.DrawRound(_rng, _sampler, _batch, SampleAttempts);
-
     private protected override void Learn(ProposalRound round)
     {
-        var policies = _policy.Probabilities();
-        var gradient = _policy.NewGradient();
+        var policies = Categorical.Probabilities();
+        var gradient = Categorical.NewGradient();
         var rewarded = 0;
         foreach (var (architecture, reward) in round.Outcomes())
         {
@@ -73,11 +52,11 @@ public sealed class ReinforceSearch : RoundStrategy
                 continue;
             }
             rewarded++;
-            CategoricalPolicy.AddScore(gradient, policies, architecture, _baseline.Advantage(r));
+            CategoricalPolicy.AddScore(gradient, policies, architecture, Baseline.Advantage(r));
         }
         if (rewarded > 0)
         {
-            _policy.Ascend(gradient, rewarded);
+            Categorical.Ascend(gradient, rewarded);
         }
     }
 }
