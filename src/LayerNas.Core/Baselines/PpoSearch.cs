@@ -10,8 +10,9 @@ namespace LayerNas.Core.Baselines;
 /// REINFORCE's single step, but never far from the policy that sampled them.
 /// </summary>
 /// <remarks>
-/// <para>Proposals are drawn exactly as <see cref="ReinforceSearch"/> draws them (<see cref="PolicyGradientSearch"/>), and each rewarded sample k of a round gets its advantage A_k = r − b
-/// from the same moving-average baseline, in proposal order.</para>
+/// <para>Proposals are drawn exactly as <see cref="ReinforceSearch"/> draws them (<see cref="PolicyGradientSearch"/>),
+/// and each rewarded sample k of a round gets its advantage A_k = r − b from the same moving-average baseline, in
+/// proposal order.</para>
 /// <para>With π_old the round's sampling policy and ρ_k = π_θ(a_k) / π_old(a_k), each of <c>epochs</c> steps climbs the
 /// gradient of L(θ) = mean_k min(ρ_k·A_k, clip(ρ_k, 1 − ε, 1 + ε)·A_k): sample k contributes A_k·ρ_k·∇log π_θ(a_k)
 /// while its ratio is on the side of the clip range the objective still rewards (ρ_k &lt; 1 + ε for A_k &gt; 0,
