@@ -35,6 +35,7 @@ public sealed class RunCommandTests
     [InlineData("random")]
     [InlineData("evolution")]
     [InlineData("reinforce")]
+    [InlineData("ppo")]
     public async Task The_table_backed_example_runs_with_every_strategy_within_its_budget(string strategy)
     {
         using var folder = new TempFolder();
@@ -55,6 +56,7 @@ public sealed class RunCommandTests
     [InlineData("random")]
     [InlineData("evolution")]
     [InlineData("reinforce")]
+    [InlineData("ppo")]
     public async Task The_same_seed_and_budget_give_the_same_search_on_any_number_of_workers(string strategy)
     {
         using var folder = new TempFolder();

@@ -7,8 +7,8 @@ namespace LayerNas.Core.Benchmarking;
 /// <param name="Parallelism">Threads the runs are spread over: it changes how long a comparison takes, never its figures.</param>
 public sealed record ComparisonPlan(IReadOnlyList<string> Strategies, IReadOnlyList<long> Budgets, int Runs, int Parallelism = 1)
 {
-    /// <summary>The strategies compared when none are named: LayerNAS and the three baselines of the paper's comparison.</summary>
-    public static IReadOnlyList<string> DefaultStrategies { get; } = ["layernas", "random", "evolution", "reinforce"];
+    /// <summary>The strategies compared when none are named: LayerNAS, the paper's baselines (random, evolution, PPO) and REINFORCE.</summary>
+    public static IReadOnlyList<string> DefaultStrategies { get; } = ["layernas", "random", "evolution", "reinforce", "ppo"];
 
     /// <summary>The trial budgets used when none are named.</summary>
     public static IReadOnlyList<long> DefaultBudgets { get; } = [25, 50, 100, 200, 400];

@@ -3,7 +3,7 @@ using LayerNas.Core.Space;
 namespace LayerNas.Core.Costs;
 
 /// <summary>cost(A) is the sum of the chosen options' costs (the burger of the LayerNAS post).</summary>
-public sealed class AdditiveCostModel : ICostModel, IPrefixCostRange
+public sealed class AdditiveCostModel : ICostModel, IPrefixCostRange, IChainCost
 {
     private readonly SearchSpace _space;
     private readonly double[] _suffixMin;
@@ -46,6 +46,19 @@ public sealed class AdditiveCostModel : ICostModel, IPrefixCostRange
         var highestSum = _suffixMax[0] - dearest;
         return new CostBounds(Math.Max(lowestSum, target.Min - dearest) + cheapest, Math.Min(highestSum, target.Max - cheapest) + cheapest);
     }
+
+    /// <inheritdoc />
+    public double Start => 0;
+
+    /// <inheritdoc />
+    /// <remarks>An option's cost does not depend on its neighbours: there is one state.</remarks>
+    public int State(int layer, int option) => 0;
+
+    /// <inheritdoc />
+    public double Step(int layer, int state, int option) => _space.Layers[layer].Options[option].Cost;
+
+    /// <inheritdoc />
+    public CostBounds Suffix(int depth, int state) => new(_suffixMin[depth], _suffixMax[depth]);
 
     private double PrefixSum(Architecture prefix)
     {

@@ -1,6 +1,6 @@
 namespace LayerNas.Core.LayerNas;
 
-/// <summary>Which option fills a layer that a prefix leaves open, when the layer names no default of its own.</summary>
+/// <summary>How a prefix is completed for training; a layer that names its own default option always keeps it.</summary>
 public enum CompletionPolicy
 {
     /// <summary>The layers of the most expensive architecture of the space, as the paper's setup does.</summary>
@@ -11,4 +11,7 @@ public enum CompletionPolicy
 
     /// <summary>Each layer's first option.</summary>
     First,
+
+    /// <summary>The prefix's dearest completion inside the target (<see cref="FeasibleCompletion"/>); most-expensive where it has none.</summary>
+    Feasible,
 }

@@ -13,7 +13,7 @@ namespace LayerNas.Core.LayerNas;
 /// <remarks>
 /// A child's bucket is φ(prefix), its cheapest completion's cost, in H buckets over a range fixed up front from the
 /// space and cost model alone (<see cref="DepthRange"/>), so tables never depend on arrival order. A child is trained
-/// as its completion: the prefix followed by each remaining layer's default option.
+/// as its completion, which <see cref="LayerNasOptions.Completion"/> chooses (<see cref="PrefixCompletions"/>).
 /// </remarks>
 public sealed class LayerNasStrategy : ISearchStrategy
 {
@@ -22,7 +22,7 @@ public sealed class LayerNasStrategy : ISearchStrategy
 
     private readonly SearchProblem _problem;
     private readonly LayerNasOptions _options;
-    private readonly int[] _defaults;
+    private readonly IPrefixCompletion _completion;
     private readonly CostBucketizer[] _bucketizers;
     private readonly MemoTable[] _tables;
     private readonly List<DepthStatistics> _statistics = [];
@@ -37,7 +37,7 @@ public sealed class LayerNasStrategy : ISearchStrategy
         _problem = problem;
         _options = options;
         var space = problem.Space;
-        _defaults = DefaultOptions(problem, options.Completion);
+        _completion = PrefixCompletions.For(problem, options.Completion);
         _bucketizers = new CostBucketizer[space.Depth];
         _tables = new MemoTable[space.Depth];
         for (var depth = 1; depth <= space.Depth; depth++)
@@ -69,8 +69,8 @@ public sealed class LayerNasStrategy : ISearchStrategy
     /// <summary>The bucketizer of the last depth, whose buckets make the result's Pareto front.</summary>
     public CostBucketizer FinalBuckets => _bucketizers[^1];
 
-    /// <summary>The option index filling each layer in completions.</summary>
-    public IReadOnlyList<int> Defaults => _defaults;
+    /// <summary>How a prefix is completed for training.</summary>
+    public IPrefixCompletion Completion => _completion;
 
     /// <summary>The memo table of a depth (1-based).</summary>
     public MemoTable Table(int depth) => _tables[depth - 1];
@@ -170,7 +170,7 @@ public sealed class LayerNasStrategy : ISearchStrategy
                     statistics.Pruned++;
                     continue;
                 }
-                var completion = child.CompletedWith(_defaults);
+                var completion = _completion.Complete(child);
                 _childByCompletion[completion] = child;
                 proposals.Add(completion);
             }
@@ -186,35 +186,6 @@ public sealed class LayerNasStrategy : ISearchStrategy
         {
             IsDone = true;
         }
-    }
-
-    private static int[] DefaultOptions(SearchProblem problem, CompletionPolicy policy)
-    {
-        // Greedy on exact completion bounds yields the single dearest (or cheapest) architecture, layer by layer.
-        var space = problem.Space;
-        var defaults = new int[space.Depth];
-        var prefix = Architecture.Empty;
-        for (var layer = 0; layer < space.Depth; layer++)
-        {
-            var chosen = 0;
-            if (policy != CompletionPolicy.First)
-            {
-                var best = double.NaN;
-                for (var option = 0; option < space.OptionCount(layer); option++)
-                {
-                    var bounds = problem.CostModel.CompletionBounds(prefix.Append(option));
-                    var value = policy == CompletionPolicy.MostExpensive ? bounds.Max : -bounds.Min;
-                    if (double.IsNaN(best) || value > best)
-                    {
-                        best = value;
-                        chosen = option;
-                    }
-                }
-            }
-            prefix = prefix.Append(chosen);
-            defaults[layer] = space.Layers[layer].DefaultOption ?? chosen;
-        }
-        return defaults;
     }
 
     private static long PrefixCount(SearchSpace space, int depth)

@@ -38,9 +38,10 @@ public static class SearchFactory
             settings.Spacing == "log" ? BucketSpacing.Log : BucketSpacing.Linear,
             settings.Completion switch
             {
+                "most-expensive" => CompletionPolicy.MostExpensive,
                 "cheapest" => CompletionPolicy.Cheapest,
                 "first" => CompletionPolicy.First,
-                _ => CompletionPolicy.MostExpensive,
+                _ => CompletionPolicy.Feasible,
             });
     }
 
@@ -60,6 +61,7 @@ public static class SearchFactory
             Strategy.KindOneofCase.Random => () => new RandomSearch(problem, seed),
             Strategy.KindOneofCase.Evolution => Evolution(strategy.Evolution, problem, seed),
             Strategy.KindOneofCase.Reinforce => Reinforce(strategy.Reinforce, problem, seed),
+            Strategy.KindOneofCase.Ppo => Ppo(strategy.Ppo, problem, seed),
             _ => throw new SpecException("the spec names no strategy", "$.strategy"),
         };
     }
@@ -78,5 +80,15 @@ public static class SearchFactory
         var batch = settings.HasBatch ? settings.Batch : ReinforceSearch.DefaultBatch;
         var decay = settings.HasBaselineDecay ? settings.BaselineDecay : ReinforceSearch.DefaultBaselineDecay;
         return () => new ReinforceSearch(problem, seed, learningRate, batch, decay);
+    }
+
+    private static Func<ISearchStrategy> Ppo(PpoSettings settings, SearchProblem problem, ulong seed)
+    {
+        var learningRate = settings.HasLearningRate ? settings.LearningRate : PpoSearch.DefaultLearningRate;
+        var batch = settings.HasBatch ? settings.Batch : PpoSearch.DefaultBatch;
+        var decay = settings.HasBaselineDecay ? settings.BaselineDecay : PpoSearch.DefaultBaselineDecay;
+        var clip = settings.HasClip ? settings.Clip : PpoSearch.DefaultClip;
+        var epochs = settings.HasEpochs ? settings.Epochs : PpoSearch.DefaultEpochs;
+        return () => new PpoSearch(problem, seed, learningRate, batch, decay, clip, epochs);
     }
 }

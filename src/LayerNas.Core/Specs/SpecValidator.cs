@@ -20,8 +20,8 @@ public static class SpecValidator
     /// <summary>The bucket spacings LayerNAS accepts ("" means linear).</summary>
     public static readonly IReadOnlyList<string> Spacings = ["linear", "log"];
 
-    /// <summary>The completion rules LayerNAS accepts ("" means most-expensive).</summary>
-    public static readonly IReadOnlyList<string> Completions = ["most-expensive", "cheapest", "first"];
+    /// <summary>The completion rules LayerNAS accepts ("" means feasible).</summary>
+    public static readonly IReadOnlyList<string> Completions = ["feasible", "most-expensive", "cheapest", "first"];
 
     /// <summary>
     /// Throws <see cref="SpecException"/> for the first problem of <paramref name="spec"/>; reads benchmark tables
@@ -157,17 +157,26 @@ public static class SpecValidator
                 break;
             case Strategy.KindOneofCase.Reinforce:
                 var reinforce = strategy.Reinforce;
-                if (reinforce.HasLearningRate)
+                CheckPolicyGradient(
+                    reinforce.HasLearningRate ? reinforce.LearningRate : null,
+                    reinforce.HasBatch ? reinforce.Batch : null,
+                    reinforce.HasBaselineDecay ? reinforce.BaselineDecay : null,
+                    $"{at}.reinforce");
+                break;
+            case Strategy.KindOneofCase.Ppo:
+                var ppo = strategy.Ppo;
+                CheckPolicyGradient(
+                    ppo.HasLearningRate ? ppo.LearningRate : null,
+                    ppo.HasBatch ? ppo.Batch : null,
+                    ppo.HasBaselineDecay ? ppo.BaselineDecay : null,
+                    $"{at}.ppo");
+                if (ppo.HasClip)
                 {
-                    Require(double.IsFinite(reinforce.LearningRate) && reinforce.LearningRate > 0, $"must be a finite number > 0, got {SpecNumbers.Format(reinforce.LearningRate)}", $"{at}.reinforce.learningRate");
+                    RequirePositive(ppo.Clip, $"{at}.ppo.clip");
                 }
-                if (reinforce.HasBatch)
+                if (ppo.HasEpochs)
                 {
-                    RequireCount(reinforce.Batch, 1, int.MaxValue, $"{at}.reinforce.batch");
-                }
-                if (reinforce.HasBaselineDecay)
-                {
-                    Require(reinforce.BaselineDecay is >= 0 and < 1, $"must be ≥ 0 and < 1, got {SpecNumbers.Format(reinforce.BaselineDecay)}", $"{at}.reinforce.baselineDecay");
+                    RequireCount(ppo.Epochs, 1, PpoSearch.MaxEpochs, $"{at}.ppo.epochs");
                 }
                 break;
         }
@@ -183,6 +192,26 @@ public static class SpecValidator
         }
     }
 
+    // The knobs REINFORCE and PPO share; an absent one is null.
+    private static void CheckPolicyGradient(double? learningRate, int? batch, double? baselineDecay, string at)
+    {
+        if (learningRate is { } rate)
+        {
+            RequirePositive(rate, $"{at}.learningRate");
+        }
+        if (batch is { } size)
+        {
+            RequireCount(size, 1, int.MaxValue, $"{at}.batch");
+        }
+        if (baselineDecay is { } decay)
+        {
+            Require(decay is >= 0 and < 1, $"must be ≥ 0 and < 1, got {SpecNumbers.Format(decay)}", $"{at}.baselineDecay");
+        }
+    }
+
+    private static void RequirePositive(double value, string at) =>
+        Require(double.IsFinite(value) && value > 0, $"must be a finite number > 0, got {SpecNumbers.Format(value)}", at);
+
     private static void CheckTrainer(Trainer? trainer, Func<string, string, BenchmarkTable> loadTable)
     {
         const string at = "$.trainer";
@@ -192,7 +221,7 @@ public static class SpecValidator
         }
         if (trainer.HasTimeoutSeconds)
         {
-            Require(double.IsFinite(trainer.TimeoutSeconds) && trainer.TimeoutSeconds > 0, $"must be a finite number > 0, got {SpecNumbers.Format(trainer.TimeoutSeconds)}", $"{at}.timeoutSeconds");
+            RequirePositive(trainer.TimeoutSeconds, $"{at}.timeoutSeconds");
         }
         if (trainer.HasMaxRetries)
         {

@@ -35,7 +35,7 @@ public sealed class BenchCompareCommandTests : IDisposable
             lines[0]);
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(
-            ["10,layernas", "10,random", "10,evolution", "10,reinforce", "20,layernas", "20,random", "20,evolution", "20,reinforce"],
+            ["10,layernas", "10,random", "10,evolution", "10,reinforce", "10,ppo", "20,layernas", "20,random", "20,evolution", "20,reinforce", "20,ppo"],
             rows.Select(r => $"{r[0]},{r[1]}"));
         Assert.All(rows, r => Assert.Equal(r[1] == "layernas" ? "1" : "5", r[2]));
         Assert.All(rows, r => Assert.Equal("90.61", r[9]));
@@ -51,13 +51,13 @@ public sealed class BenchCompareCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_options_it_compares_the_four_strategies_at_the_default_budgets_into_the_current_folder()
+    public async Task Without_options_it_compares_LayerNas_and_the_four_baselines_at_the_default_budgets_into_the_current_folder()
     {
         var arguments = CompareArguments.From(LayernasCommandLine.Parse(["bench", "compare", "spec.json"]));
 
         Assert.Equal(("spec.json", 100, "."), (arguments.SpecPath, arguments.Runs, arguments.OutputDir));
         Assert.Equal([25L, 50, 100, 200, 400], arguments.Budgets);
-        Assert.Equal(["layernas", "random", "evolution", "reinforce"], arguments.Strategies);
+        Assert.Equal(["layernas", "random", "evolution", "reinforce", "ppo"], arguments.Strategies);
         var (code, stdout, _) = await Run("--help");
         Assert.Equal(0, code);
         Assert.StartsWith("usage: layernas bench compare SPEC", stdout);
@@ -71,7 +71,7 @@ public sealed class BenchCompareCommandTests : IDisposable
     [InlineData(new[] { "{table}", "--budgets", "0" }, "error: --budgets must list whole numbers of trials of at least 1 separated by commas, not '0'")]
     [InlineData(new[] { "{table}", "--budgets", "25,25" }, "error: --budgets lists 25 twice")]
     [InlineData(new[] { "{table}", "--budgets=" }, "error: option --budgets needs a value")]
-    [InlineData(new[] { "{table}", "--strategies", "layernas,hillclimb" }, "error: --strategies: unknown strategy 'hillclimb' (expected one of: layernas, random, evolution, reinforce, grid)")]
+    [InlineData(new[] { "{table}", "--strategies", "layernas,hillclimb" }, "error: --strategies: unknown strategy 'hillclimb' (expected one of: layernas, random, evolution, reinforce, grid, ppo)")]
     [InlineData(new[] { "{table}", "--strategies", "random,random" }, "error: --strategies lists 'random' twice")]
     [InlineData(new[] { "{table}", "--runs", "0" }, "error: --runs must be a whole number of at least 1, not '0'")]
     [InlineData(new[] { "{table}", "--runs", "-3" }, "error: --runs must be a whole number of at least 1, not '-3'")]

@@ -114,7 +114,9 @@ public sealed class BaselineContractTests
         var trained = 0;
         var resumed = TestSpaces.Drive(recovered, a => { trained++; return Reward.Reward(problem.Space, a); }, shuffleSeed: 8);
         Assert.Equal(Baselines.History(original), Baselines.History(resumed));
-        Assert.Equal(60 - 33, trained);
+        // A policy that has converged re-proposes what it trained, so the proposal cap may end a search short of 60.
+        Assert.InRange(original.TrialsCreated, 34, 60);
+        Assert.Equal(original.TrialsCreated - 33, trained);
     }
 
     [Theory]

@@ -5,12 +5,12 @@ using LayerNas.Core.Strategies;
 
 namespace LayerNas.Core.Tests.Baselines;
 
-/// <summary>The four baselines by name, and helpers to run them through a search state.</summary>
+/// <summary>The baselines by name, and helpers to run them through a search state.</summary>
 internal static class Baselines
 {
-    public static readonly TheoryData<string> Names = new("grid", "random", "evolution", "reinforce");
+    public static readonly TheoryData<string> Names = new("grid", "random", "evolution", "reinforce", "ppo");
 
-    public static readonly TheoryData<string> Seeded = new("random", "evolution", "reinforce");
+    public static readonly TheoryData<string> Seeded = new("random", "evolution", "reinforce", "ppo");
 
     /// <summary>A baseline with small rounds, so a short search spans many of them.</summary>
     public static ISearchStrategy Create(string name, SearchProblem problem, ulong seed) => name switch
@@ -19,6 +19,7 @@ internal static class Baselines
         "random" => new RandomSearch(problem, seed),
         "evolution" => new RegularizedEvolution(problem, seed, population: 10, sampleSize: 3, batch: 4),
         "reinforce" => new ReinforceSearch(problem, seed, batch: 4),
+        "ppo" => new PpoSearch(problem, seed, batch: 4),
         _ => throw new ArgumentException(name),
     };
 

@@ -8,11 +8,14 @@ public sealed class RoundStrategyTests
 {
     private static readonly SearchProblem Unconstrained = TestSpaces.Additive(TestSpaces.RandomSpace(new Random(2), 4, 4, 5), 0, 100);
 
-    public static TheoryData<string> Strategies => ["evolution", "reinforce"];
+    public static TheoryData<string> Strategies => ["evolution", "reinforce", "ppo"];
 
-    private static RoundStrategy Create(string name) => name == "evolution"
-        ? new RegularizedEvolution(Unconstrained, 1)
-        : new ReinforceSearch(Unconstrained, 1);
+    private static RoundStrategy Create(string name) => name switch
+    {
+        "evolution" => new RegularizedEvolution(Unconstrained, 1),
+        "reinforce" => new ReinforceSearch(Unconstrained, 1),
+        _ => new PpoSearch(Unconstrained, 1),
+    };
 
     [Theory]
     [MemberData(nameof(Strategies))]

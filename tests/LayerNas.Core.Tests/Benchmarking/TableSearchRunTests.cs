@@ -80,12 +80,17 @@ public sealed class TableSearchRunTests
         var table = new ComparisonTable(LoadExample("tables/cnn4x4.csv", "arch"), "val_acc", "test_acc");
         var optimum = TableOptimum.Find(search.Problem, table)!;
 
-        // Depth 1 trains its four children completed with the dearest options (x:32:32:32), all above the target.
+        // Completed with the dearest options (x:32:32:32), depth 1's four children all lie above the target; completed
+        // feasibly (the default), each is a candidate answer.
+        spec.Strategy.Layernas.Completion = "most-expensive";
+        var dearest = TableSearchRun.Run(SearchFactory.Compile(spec, LoadExample), table, optimum, 1, 4);
         var depthOne = TableSearchRun.Run(search, table, optimum, 1, 4);
         var cut = TableSearchRun.Run(search, table, optimum, 1, 12);
         var whole = TableSearchRun.Run(search, table, optimum, 1, 10_000);
 
-        Assert.Equal(new RunOutcome("layernas", 1, 4, 4, null, null, null, null), depthOne);
+        Assert.Equal(new RunOutcome("layernas", 1, 4, 4, null, null, null, null), dearest);
+        Assert.NotNull(depthOne.BestKey);
+        Assert.True(depthOne.BestReward <= cut.BestReward);
         Assert.Equal(12, cut.Trials);
         Assert.NotNull(cut.BestKey);
         Assert.True(search.Problem.Target.Contains(table.Table.Value(cut.BestKey!, "macs")!.Value));

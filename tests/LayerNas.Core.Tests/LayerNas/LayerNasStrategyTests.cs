@@ -42,16 +42,42 @@ public sealed class LayerNasStrategyTests
     }
 
     [Fact]
-    public void Completion_fills_open_layers_with_the_most_expensive_options_by_default()
+    public void The_most_expensive_completion_fills_open_layers_with_the_dearest_options()
     {
         var space = TestSpaces.Burger();
-        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 7, 9), new LayerNasOptions(Buckets: 4));
-        Assert.Equal([3, 3, 3], strategy.Defaults);
+        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 7, 9), new LayerNasOptions(Buckets: 4, Completion: CompletionPolicy.MostExpensive));
+        Assert.Equal([3, 3, 3], ((FixedCompletion)strategy.Completion).Defaults);
         var first = strategy.Propose();
         Assert.Equal(["plain", "wagyu", "truffle"], space.Names(first[0]));
 
         var cheapest = new LayerNasStrategy(TestSpaces.Additive(space, 0, 100), new LayerNasOptions(Buckets: 4, Completion: CompletionPolicy.Cheapest));
-        Assert.Equal([0, 0, 0], cheapest.Defaults);
+        Assert.Equal([0, 0, 0], ((FixedCompletion)cheapest.Completion).Defaults);
+    }
+
+    [Fact]
+    public void Feasible_completions_by_default_train_only_candidate_answers_from_the_first_trial_on()
+    {
+        var space = TestSpaces.Burger();
+        var problem = TestSpaces.Additive(space, 0, 6);
+        var reward = TestSpaces.InteractingReward(space, 4);
+        var dearest = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 4, Completion: CompletionPolicy.MostExpensive)), a => reward(a));
+        var feasible = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 4)), a => reward(a));
+
+        // Completed with wagyu and truffle, every depth-1 burger costs $9 or more; completed feasibly, each costs $6.
+        Assert.All(dearest.Settled.Where(t => t.Number <= 4), t => Assert.False(problem.IsFeasible(t.Architecture)));
+        Assert.All(feasible.Settled, t => Assert.True(problem.IsFeasible(t.Architecture), $"{t.Architecture} costs {t.Cost}"));
+        Assert.Equal(["plain", "bean", "truffle"], space.Names(feasible.Settled.Single(t => t.Number == 1).Architecture));
+    }
+
+    [Fact]
+    public void A_feasible_completion_falls_back_to_the_most_expensive_one_when_no_completion_lands_in_the_target()
+    {
+        // Options cost 1 or 10: an architecture costs 2, 11 or 20. A large first layer cannot reach [5, 6] and is pruned;
+        // a small one can, by its bounds [2, 11], yet none of its completions lands there.
+        var layer = TestSpaces.Layer("l", ("small", 1), ("large", 10));
+        var space = new SearchSpace([layer, layer with { Name = "m" }]);
+        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 5, 6), new LayerNasOptions(Buckets: 2, Completion: CompletionPolicy.Feasible));
+        Assert.Equal(["small:large"], strategy.Propose().Select(space.Key));
     }
 
     [Fact]
@@ -60,12 +86,18 @@ public sealed class LayerNasStrategyTests
         var layers = TestSpaces.Burger().Layers.ToArray();
         layers[2] = layers[2] with { DefaultOption = 1 };
         var space = new SearchSpace(layers);
-        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 0, 100), new LayerNasOptions(Buckets: 4));
-        Assert.Equal([3, 3, 1], strategy.Defaults);
+        var strategy = new LayerNasStrategy(TestSpaces.Additive(space, 0, 100), new LayerNasOptions(Buckets: 4, Completion: CompletionPolicy.MostExpensive));
+        Assert.Equal([3, 3, 1], ((FixedCompletion)strategy.Completion).Defaults);
+        // The feasible completion keeps it too: of the dearest burgers with cheddar, the $10 one.
+        var feasible = new LayerNasStrategy(TestSpaces.Additive(space, 0, 10), new LayerNasOptions(Buckets: 4));
+        Assert.Equal(["plain", "wagyu", "cheddar"], space.Names(feasible.Completion.Complete(new Architecture([0]))));
     }
 
-    [Fact]
-    public void Finds_the_exact_constrained_optimum_when_layers_are_independent_and_buckets_fine()
+    public static TheoryData<CompletionPolicy> Policies => [.. Enum.GetValues<CompletionPolicy>()];
+
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void Finds_the_exact_constrained_optimum_when_layers_are_independent_and_buckets_fine(CompletionPolicy completion)
     {
         for (var seed = 0; seed < 60; seed++)
         {
@@ -78,15 +110,16 @@ public sealed class LayerNasStrategyTests
             var reward = TestSpaces.AdditiveReward(space, seed);
 
             // One bucket per integer prefix cost: buckets fine enough to separate every distinct prefix cost.
-            var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: (int)span.Max + 1)), a => reward(a), seed);
+            var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: (int)span.Max + 1, Completion: completion)), a => reward(a), seed);
 
             var optimum = TestSpaces.Optimum(problem, reward);
             Assert.Equal(optimum, Best(state)?.Outcome!.Reward);
         }
     }
 
-    [Fact]
-    public void Never_trains_more_than_the_bound_of_the_design()
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void Never_trains_more_than_the_bound_of_the_design(CompletionPolicy completion)
     {
         for (var seed = 0; seed < 40; seed++)
         {
@@ -94,7 +127,7 @@ public sealed class LayerNasStrategyTests
             var space = TestSpaces.RandomSpace(random, layers: random.Next(2, 7), options: random.Next(2, 7), maxCost: 9);
             var span = new AdditiveCostModel(space).CompletionBounds(Architecture.Empty);
             var problem = TestSpaces.Additive(space, span.Min + (span.Max - span.Min) * random.NextDouble() * 0.5, span.Max);
-            var options = new LayerNasOptions(Buckets: random.Next(1, 8), KeepPerBucket: random.Next(1, 4));
+            var options = new LayerNasOptions(Buckets: random.Next(1, 8), KeepPerBucket: random.Next(1, 4), Completion: completion);
             var reward = TestSpaces.InteractingReward(space, seed);
 
             var state = TestSpaces.Drive(NewSearch(problem, options), a => reward(a), seed);
@@ -103,8 +136,9 @@ public sealed class LayerNasStrategyTests
         }
     }
 
-    [Fact]
-    public void The_answer_does_not_depend_on_the_order_results_arrive_in()
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void The_answer_does_not_depend_on_the_order_results_arrive_in(CompletionPolicy completion)
     {
         var random = new Random(7);
         var space = TestSpaces.RandomSpace(random, layers: 5, options: 5, maxCost: 9);
@@ -112,7 +146,7 @@ public sealed class LayerNasStrategyTests
         var reward = TestSpaces.InteractingReward(space, 7);
         string Run(int shuffle)
         {
-            var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 6, KeepPerBucket: 2)), a => reward(a), shuffle);
+            var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 6, KeepPerBucket: 2, Completion: completion)), a => reward(a), shuffle);
             var trials = state.Settled.OrderBy(t => t.Number).Select(t => $"{t.Number}={t.Architecture}");
             return string.Join(' ', trials) + " best " + Best(state)?.Architecture;
         }

@@ -68,6 +68,7 @@ public sealed class SpecSearchTests
     [InlineData("{\"random\": {}, \"seed\": 3, \"maxTrials\": 40}")]
     [InlineData("{\"evolution\": {\"population\": 10, \"sampleSize\": 3}, \"seed\": 3, \"maxTrials\": 40}")]
     [InlineData("{\"reinforce\": {}, \"seed\": 3, \"maxTrials\": 40}")]
+    [InlineData("{\"ppo\": {\"clip\": 0.1, \"epochs\": 3}, \"seed\": 3, \"maxTrials\": 40}")]
     public void Every_strategy_searches_the_example_table_within_budget(string strategy)
     {
         var spec = TableSpec(strategy);
@@ -90,6 +91,7 @@ public sealed class SpecSearchTests
     [InlineData("random")]
     [InlineData("evolution")]
     [InlineData("reinforce")]
+    [InlineData("ppo")]
     public void Same_seed_trains_the_same_trials_and_another_seed_others(string name)
     {
         List<Architecture> Trials(ulong seed, int shuffle)

@@ -10,7 +10,7 @@ public sealed class SearchFactoryTests
 {
     [Fact]
     public void Strategy_names_are_the_kinds_a_spec_may_choose() =>
-        Assert.Equal(["layernas", "random", "evolution", "reinforce", "grid"], SearchFactory.StrategyNames);
+        Assert.Equal(["layernas", "random", "evolution", "reinforce", "grid", "ppo"], SearchFactory.StrategyNames);
 
     [Fact]
     public void The_burger_compiles_to_its_worked_example_and_runs_to_the_end()
@@ -51,7 +51,7 @@ public sealed class SearchFactoryTests
         Assert.Equal(20, compiled.MaxTrials);
         Assert.Equal(new LayerNasOptions(7, 2, BucketSpacing.Log, CompletionPolicy.Cheapest), SearchFactory.LayerNasOptionsOf(compiled.Spec.Strategy.Layernas));
         // The cheapest completion of the burger is plain, bean, lettuce: every default option is the first.
-        Assert.Equal([0, 0, 0], ((LayerNasStrategy)compiled.NewStrategy()).Defaults);
+        Assert.Equal([0, 0, 0], ((FixedCompletion)((LayerNasStrategy)compiled.NewStrategy()).Completion).Defaults);
     }
 
     [Fact]
@@ -60,17 +60,18 @@ public sealed class SearchFactoryTests
 
     [Theory]
     [InlineData("first", CompletionPolicy.First)]
+    [InlineData("feasible", CompletionPolicy.Feasible)]
     [InlineData("most-expensive", CompletionPolicy.MostExpensive)]
-    [InlineData("", CompletionPolicy.MostExpensive)]
+    [InlineData("", CompletionPolicy.Feasible)]
     public void Completion_names_map_to_policies(string name, CompletionPolicy policy) =>
         Assert.Equal(policy, SearchFactory.LayerNasOptionsOf(new LayerNasSettings { Completion = name }).Completion);
 
     [Fact]
     public void A_layer_default_becomes_the_completion_of_that_layer()
     {
-        var compiled = SearchFactory.Compile(SpecParser.Parse(SpecJson.Burger(("layers[2].default", "\"cheddar\""))), SpecJson.NoTables);
+        var compiled = SearchFactory.Compile(SpecParser.Parse(SpecJson.Burger(("layers[2].default", "\"cheddar\""), ("strategy.layernas.completion", "\"most-expensive\""))), SpecJson.NoTables);
 
-        Assert.Equal([3, 3, 1], ((LayerNasStrategy)compiled.NewStrategy()).Defaults);
+        Assert.Equal([3, 3, 1], ((FixedCompletion)((LayerNasStrategy)compiled.NewStrategy()).Completion).Defaults);
     }
 
     [Fact]
@@ -101,6 +102,7 @@ public sealed class SearchFactoryTests
     [InlineData("random")]
     [InlineData("evolution")]
     [InlineData("reinforce")]
+    [InlineData("ppo")]
     [InlineData("layernas")]
     public void Every_strategy_compiles_by_name(string name)
     {

@@ -60,7 +60,7 @@ public sealed class SpecOverridesTests
     {
         var error = Assert.Throws<SpecException>(() => SpecOverrides.Apply(Burger, "annealing", null, null));
 
-        Assert.Equal("unknown strategy 'annealing' (expected one of: layernas, random, evolution, reinforce, grid)", error.Message);
+        Assert.Equal("unknown strategy 'annealing' (expected one of: layernas, random, evolution, reinforce, grid, ppo)", error.Message);
         Assert.Null(error.JsonPath);
     }
 }

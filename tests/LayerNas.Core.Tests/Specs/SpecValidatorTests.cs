@@ -43,13 +43,13 @@ public sealed class SpecValidatorTests
         AssertInvalid(SpecJson.Burger((path, json)), expected);
 
     [Theory]
-    [InlineData(null, "$.strategy: no strategy chosen (expected one of: layernas, random, evolution, reinforce, grid)")]
-    [InlineData("{\"seed\": 3}", "$.strategy: no strategy chosen (expected one of: layernas, random, evolution, reinforce, grid)")]
+    [InlineData(null, "$.strategy: no strategy chosen (expected one of: layernas, random, evolution, reinforce, grid, ppo)")]
+    [InlineData("{\"seed\": 3}", "$.strategy: no strategy chosen (expected one of: layernas, random, evolution, reinforce, grid, ppo)")]
     [InlineData("{\"layernas\": {\"buckets\": 0}}", "$.strategy.layernas.buckets: must be from 1 to 10000, got 0")]
     [InlineData("{\"layernas\": {\"buckets\": 10001}}", "$.strategy.layernas.buckets: must be from 1 to 10000, got 10001")]
     [InlineData("{\"layernas\": {\"keepPerBucket\": 0}}", "$.strategy.layernas.keepPerBucket: must be from 1 to 100, got 0")]
     [InlineData("{\"layernas\": {\"spacing\": \"cubic\"}}", "$.strategy.layernas.spacing: unknown spacing 'cubic' (expected one of: linear, log)")]
-    [InlineData("{\"layernas\": {\"completion\": \"priciest\"}}", "$.strategy.layernas.completion: unknown completion 'priciest' (expected one of: most-expensive, cheapest, first)")]
+    [InlineData("{\"layernas\": {\"completion\": \"priciest\"}}", "$.strategy.layernas.completion: unknown completion 'priciest' (expected one of: feasible, most-expensive, cheapest, first)")]
     [InlineData("{\"layernas\": {}, \"maxTrials\": 0}", "$.strategy.maxTrials: must be ≥ 1, got 0")]
     [InlineData("{\"grid\": {}, \"maxTrials\": -5}", "$.strategy.maxTrials: must be ≥ 1, got -5")]
     [InlineData("{\"random\": {}}", "$.strategy.maxTrials: strategy 'random' needs maxTrials ≥ 1")]
@@ -63,6 +63,13 @@ public sealed class SpecValidatorTests
     [InlineData("{\"reinforce\": {\"batch\": 0}, \"maxTrials\": 10}", "$.strategy.reinforce.batch: must be ≥ 1, got 0")]
     [InlineData("{\"reinforce\": {\"baselineDecay\": 1}, \"maxTrials\": 10}", "$.strategy.reinforce.baselineDecay: must be ≥ 0 and < 1, got 1")]
     [InlineData("{\"reinforce\": {\"baselineDecay\": -0.1}, \"maxTrials\": 10}", "$.strategy.reinforce.baselineDecay: must be ≥ 0 and < 1, got -0.1")]
+    [InlineData("{\"ppo\": {}}", "$.strategy.maxTrials: strategy 'ppo' needs maxTrials ≥ 1")]
+    [InlineData("{\"ppo\": {\"learningRate\": -1}, \"maxTrials\": 10}", "$.strategy.ppo.learningRate: must be a finite number > 0, got -1")]
+    [InlineData("{\"ppo\": {\"batch\": 0}, \"maxTrials\": 10}", "$.strategy.ppo.batch: must be ≥ 1, got 0")]
+    [InlineData("{\"ppo\": {\"baselineDecay\": 1.5}, \"maxTrials\": 10}", "$.strategy.ppo.baselineDecay: must be ≥ 0 and < 1, got 1.5")]
+    [InlineData("{\"ppo\": {\"clip\": 0}, \"maxTrials\": 10}", "$.strategy.ppo.clip: must be a finite number > 0, got 0")]
+    [InlineData("{\"ppo\": {\"epochs\": 0}, \"maxTrials\": 10}", "$.strategy.ppo.epochs: must be from 1 to 100, got 0")]
+    [InlineData("{\"ppo\": {\"epochs\": 101}, \"maxTrials\": 10}", "$.strategy.ppo.epochs: must be from 1 to 100, got 101")]
     public void Bad_strategies_are_reported_at_their_path(string? json, string expected) =>
         AssertInvalid(SpecJson.Burger(("strategy", json)), expected);
 
@@ -72,6 +79,7 @@ public sealed class SpecValidatorTests
     [InlineData("{\"random\": {}, \"maxTrials\": 5, \"seed\": 3}")]
     [InlineData("{\"evolution\": {\"population\": 10, \"sampleSize\": 10, \"batch\": 1}, \"maxTrials\": 5}")]
     [InlineData("{\"reinforce\": {\"learningRate\": 0.1, \"batch\": 1, \"baselineDecay\": 0}, \"maxTrials\": 5}")]
+    [InlineData("{\"ppo\": {\"learningRate\": 0.1, \"batch\": 1, \"baselineDecay\": 0, \"clip\": 0.3, \"epochs\": 100}, \"maxTrials\": 5}")]
     public void Good_strategies_are_valid(string json) =>
         SpecValidator.Validate(SpecParser.Parse(SpecJson.Burger(("strategy", json))), SpecJson.NoTables);
 

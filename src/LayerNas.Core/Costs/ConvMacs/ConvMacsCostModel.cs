@@ -8,7 +8,7 @@ namespace LayerNas.Core.Costs.ConvMacs;
 /// computed from the option names. A block's cost depends on its own option and the previous block's width only, so
 /// completion bounds and depth ranges come from dynamic programming over that chain.
 /// </summary>
-public sealed class ConvMacsCostModel : ICostModel, IPrefixCostRange
+public sealed class ConvMacsCostModel : ICostModel, IPrefixCostRange, IChainCost
 {
     // Costs stay exact as doubles below 2^53.
     private const long ExactLimit = 1L << 53;
@@ -132,6 +132,20 @@ public sealed class ConvMacsCostModel : ICostModel, IPrefixCostRange
         }
         return range;
     }
+
+    /// <inheritdoc />
+    public double Start => _stem.Of(_metric);
+
+    /// <inheritdoc />
+    /// <remarks>A block's cost depends on the channels the previous block produced: the state is its option.</remarks>
+    public int State(int layer, int option) => option;
+
+    /// <inheritdoc />
+    public double Step(int layer, int state, int option) => _blocks[layer][state][option].Of(_metric);
+
+    /// <inheritdoc />
+    /// <remarks>The suffix past the last layer is the classifier on that layer's channels.</remarks>
+    public CostBounds Suffix(int depth, int state) => new(_suffixMin[depth][state], _suffixMax[depth][state]);
 
     private static int State(Architecture prefix, int depth) => depth == 0 ? 0 : prefix[depth - 1];
 
