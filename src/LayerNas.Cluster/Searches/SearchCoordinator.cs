@@ -336,6 +336,7 @@ public sealed class SearchCoordinator : ReceivePersistentActor
             TrialNumber = t.Number,
             Architecture = { t.Architecture.Choices.ToArray() },
             OptionNames = { space.Names(t.Architecture) },
+            Priority = t.Priority,
         }));
         _dispatcher.Tell(message);
     }

@@ -50,6 +50,8 @@ public sealed class SpecValidatorTests
     [InlineData("{\"layernas\": {\"keepPerBucket\": 0}}", "$.strategy.layernas.keepPerBucket: must be from 1 to 100, got 0")]
     [InlineData("{\"layernas\": {\"spacing\": \"cubic\"}}", "$.strategy.layernas.spacing: unknown spacing 'cubic' (expected one of: linear, log)")]
     [InlineData("{\"layernas\": {\"completion\": \"priciest\"}}", "$.strategy.layernas.completion: unknown completion 'priciest' (expected one of: most-expensive, cheapest, first)")]
+    [InlineData("{\"layernas\": {\"scheduling\": \"eager\"}}", "$.strategy.layernas.scheduling: unknown scheduling 'eager' (expected one of: pipelined, barrier)")]
+    [InlineData("{\"layernas\": {\"scheduling\": \"pipelined\"}, \"maxTrials\": 10}", "$.strategy.layernas.scheduling: pipelined scheduling cannot run under maxTrials: which trials a budget cuts off would depend on the order results arrive in; use \"barrier\" or drop maxTrials")]
     [InlineData("{\"layernas\": {}, \"maxTrials\": 0}", "$.strategy.maxTrials: must be ≥ 1, got 0")]
     [InlineData("{\"grid\": {}, \"maxTrials\": -5}", "$.strategy.maxTrials: must be ≥ 1, got -5")]
     [InlineData("{\"random\": {}}", "$.strategy.maxTrials: strategy 'random' needs maxTrials ≥ 1")]
@@ -68,6 +70,8 @@ public sealed class SpecValidatorTests
 
     [Theory]
     [InlineData("{\"layernas\": {\"buckets\": 10000, \"keepPerBucket\": 100, \"spacing\": \"log\", \"completion\": \"first\"}, \"maxTrials\": 1}")]
+    [InlineData("{\"layernas\": {\"scheduling\": \"barrier\"}, \"maxTrials\": 10}")]
+    [InlineData("{\"layernas\": {\"scheduling\": \"pipelined\"}}")]
     [InlineData("{\"grid\": {}}")]
     [InlineData("{\"random\": {}, \"maxTrials\": 5, \"seed\": 3}")]
     [InlineData("{\"evolution\": {\"population\": 10, \"sampleSize\": 10, \"batch\": 1}, \"maxTrials\": 5}")]
