@@ -218,6 +218,14 @@ public static class SpecValidator
                 {
                     Require(double.IsFinite(synthetic.Seconds) && synthetic.Seconds >= 0, $"must be a finite number ≥ 0, got {SpecNumbers.Format(synthetic.Seconds)}", $"{at}.synthetic.seconds");
                 }
+                if (synthetic.HasSecondsPerCost)
+                {
+                    Require(double.IsFinite(synthetic.SecondsPerCost) && synthetic.SecondsPerCost >= 0, $"must be a finite number ≥ 0, got {SpecNumbers.Format(synthetic.SecondsPerCost)}", $"{at}.synthetic.secondsPerCost");
+                }
+                if (synthetic.HasJitter)
+                {
+                    Require(synthetic.Jitter is >= 0 and < 1, $"must be ≥ 0 and < 1, got {SpecNumbers.Format(synthetic.Jitter)}", $"{at}.synthetic.jitter");
+                }
                 break;
             case Trainer.KindOneofCase.Tabular:
                 var tabular = trainer.Tabular;

@@ -85,6 +85,8 @@ public sealed class SpecValidatorTests
     [InlineData("{\"synthetic\": {}, \"timeoutSeconds\": 0}", "$.trainer.timeoutSeconds: must be a finite number > 0, got 0")]
     [InlineData("{\"synthetic\": {}, \"maxRetries\": -1}", "$.trainer.maxRetries: must be ≥ 0, got -1")]
     [InlineData("{\"synthetic\": {\"seconds\": -1}}", "$.trainer.synthetic.seconds: must be a finite number ≥ 0, got -1")]
+    [InlineData("{\"synthetic\": {\"secondsPerCost\": -0.5}}", "$.trainer.synthetic.secondsPerCost: must be a finite number ≥ 0, got -0.5")]
+    [InlineData("{\"synthetic\": {\"jitter\": 1}}", "$.trainer.synthetic.jitter: must be ≥ 0 and < 1, got 1")]
     [InlineData("{\"synthetic\": {\"interaction\": \"NaN\"}}", "$.trainer.synthetic.interaction: must be a finite number, got NaN")]
     [InlineData("{\"process\": {}}", "$.trainer.process.command: missing (the program to run and its arguments)")]
     [InlineData("{\"process\": {\"command\": [\"\", \"train.py\"]}}", "$.trainer.process.command[0]: the program name is empty")]
