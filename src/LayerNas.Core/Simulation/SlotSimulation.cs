@@ -13,18 +13,20 @@ public static class SlotSimulation
     /// <summary>
     /// Drives <paramref name="state"/> to its end on <paramref name="slots"/> slots; <paramref name="seconds"/> gives each
     /// trial's duration and <paramref name="train"/> its outcome (null: the trial fails for good). Trials ending at the
-    /// same moment report in number order.
+    /// same moment report in number order. <paramref name="priority"/> replaces the trials' own priorities, to compare
+    /// dispatch orders.
     /// </summary>
-    public static SimulatedRun Run(SearchState state, int slots, Func<Architecture, double> seconds, Func<Architecture, TrialOutcome?> train)
+    public static SimulatedRun Run(SearchState state, int slots, Func<Architecture, double> seconds, Func<Architecture, TrialOutcome?> train, Func<Trial, double>? priority = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        priority ??= trial => trial.Priority;
         var ready = new PriorityQueue<Trial, (double Priority, long Number)>();
         var running = new PriorityQueue<(Trial Trial, double Start), (double End, long Number)>();
         var timeline = new List<SimulatedTrial>();
         var now = 0.0;
         foreach (var trial in state.TakeNewTrials())
         {
-            ready.Enqueue(trial, (trial.Priority, trial.Number));
+            ready.Enqueue(trial, (priority(trial), trial.Number));
         }
         while (true)
         {
@@ -48,7 +50,7 @@ public static class SlotSimulation
             }
             foreach (var trial in state.TakeNewTrials())
             {
-                ready.Enqueue(trial, (trial.Priority, trial.Number));
+                ready.Enqueue(trial, (priority(trial), trial.Number));
             }
         }
         return new SimulatedRun(slots, timeline);
