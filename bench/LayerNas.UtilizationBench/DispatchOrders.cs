@@ -15,7 +15,7 @@ internal static class DispatchOrders
     public static void Print(UtilizationOptions options)
     {
         Console.WriteLine("simulated slot efficiency (no overhead) by dispatch order");
-        Console.WriteLine($"schedule   order                        {string.Join(' ', options.Slots.Select(s => $"{s,6}"))}");
+        Console.WriteLine($"schedule   order                            {string.Join(' ', options.Slots.Select(s => $"{s,6}"))}");
         foreach (var schedule in options.Schedules)
         {
             var spec = UtilizationSpec.Create(options, schedule, "dispatch-orders");
@@ -26,14 +26,15 @@ internal static class DispatchOrders
             var orders = new (string Name, Func<Trial, double> Priority)[]
             {
                 ("trial number", _ => 0),
-                ("longest first", t => -duration.For(space, t.Architecture)),
-                ("depth, then longest (used)", t => t.Priority),
+                ("longest first (durations known)", t => -duration.For(space, t.Architecture)),
+                ("dearest first", t => -search.Problem.CostModel.Cost(t.Architecture)),
+                ("depth, then dearest (used)", t => t.Priority),
             };
             foreach (var (name, priority) in orders)
             {
                 var efficiencies = options.Slots.Select(slots => SlotSimulation.Run(search.NewState(), slots,
                     a => duration.For(space, a), a => TrialOutcome.Of(reward.Reward(space, a)), priority).Efficiency);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{schedule,-10} {name,-28} {string.Join(' ', efficiencies.Select(e => $"{e,6:0.000}"))}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{schedule,-10} {name,-32} {string.Join(' ', efficiencies.Select(e => $"{e,6:0.000}"))}"));
             }
         }
     }
