@@ -104,7 +104,7 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
         {
             _started = true;
             Expand(1, [Architecture.Empty]);
-            Settled(1, _settlements[0].CloseBelow(_options.Buckets));
+            OnSettled(1, _settlements[0].CloseBelow(_options.Buckets));
         }
         var proposals = _proposals.ToList();
         _proposals.Clear();
@@ -121,7 +121,7 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
         _reported[architecture] = reward;
         var depth = child.Prefix.Length;
         Evaluate(child, reward);
-        Settled(depth, _settlements[depth - 1].Resolve(child.Bucket));
+        OnSettled(depth, _settlements[depth - 1].Resolve(child.Bucket));
     }
 
     /// <inheritdoc />
@@ -162,7 +162,7 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
     }
 
     /// <summary>Reacts to buckets of a depth becoming settled: expands what the schedule allows and closes what that frees below.</summary>
-    private void Settled(int depth, IReadOnlyList<int> buckets)
+    private void OnSettled(int depth, IReadOnlyList<int> buckets)
     {
         if (buckets.Count == 0)
         {
@@ -195,7 +195,7 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
         var next = _settlements[depth];
         if (closed > next.ClosedBelow)
         {
-            Settled(depth + 1, next.CloseBelow(closed));
+            OnSettled(depth + 1, next.CloseBelow(closed));
         }
     }
 
