@@ -18,7 +18,7 @@ public static class ProtocolConversions
     public static TrainingOutcome ToMessage(this TrialOutcome outcome) => new() { Reward = outcome.Reward, Metrics = { outcome.Metrics } };
 
     /// <summary>A trial as the dispatcher queues it.</summary>
-    public static ReadyTrial ToReadyTrial(this Trial trial) => new() { TrialNumber = trial.Number, Architecture = { trial.Architecture.Choices.ToArray() } };
+    public static ReadyTrial ToReadyTrial(this Trial trial) => new() { TrialNumber = trial.Number, Architecture = { trial.Architecture.Choices.ToArray() }, Priority = trial.Priority };
 
     /// <summary>The core outcome a persisted completion holds.</summary>
     public static TrialOutcome ToOutcome(this TrialCompleted completed) => Outcome(completed.Reward, completed.Metrics);

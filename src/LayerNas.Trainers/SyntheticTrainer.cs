@@ -4,39 +4,41 @@ using LayerNas.Core.Synthetic;
 
 namespace LayerNas.Trainers;
 
-/// <summary>"Trains" an architecture by computing its <see cref="SyntheticReward"/>, optionally after a simulated training time.</summary>
+/// <summary>"Trains" an architecture by computing its <see cref="SyntheticReward"/>, after the simulated training time <see cref="SyntheticDuration"/> gives it.</summary>
 public sealed class SyntheticTrainer : ITrainer
 {
-    /// <summary>The longest simulated training time: the longest wait <see cref="Task.Delay(TimeSpan, CancellationToken)"/> accepts.</summary>
+    /// <summary>The longest simulated training time: the longest wait <see cref="Task.Delay(TimeSpan, CancellationToken)"/> accepts; longer ones are cut to it.</summary>
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private readonly SyntheticReward _reward;
     private readonly SearchSpace _space;
-    private readonly TimeSpan _delay;
+    private readonly SyntheticDuration _duration;
 
-    /// <summary>A trainer answering with <paramref name="reward"/> over <paramref name="space"/> after waiting <paramref name="delay"/> per trial.</summary>
-    public SyntheticTrainer(SyntheticReward reward, SearchSpace space, TimeSpan delay)
+    /// <summary>A trainer answering with <paramref name="reward"/> over <paramref name="space"/> after the time <paramref name="duration"/> gives each architecture.</summary>
+    public SyntheticTrainer(SyntheticReward reward, SearchSpace space, SyntheticDuration duration)
     {
-        if (delay < TimeSpan.Zero || delay > MaxDelay)
+        if (!(duration.Seconds >= 0 && duration.SecondsPerCost >= 0 && duration.Jitter is >= 0 and < 1 && duration.Seconds <= MaxDelay.TotalSeconds))
         {
-            throw new ArgumentOutOfRangeException(nameof(delay), delay, $"the simulated training time must lie between 0 and {MaxDelay}");
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, $"the simulated training time must lie between 0 and {MaxDelay}, its part per cost be ≥ 0 and its jitter in [0, 1)");
         }
         _reward = reward;
         _space = space;
-        _delay = delay;
+        _duration = duration;
     }
 
     /// <inheritdoc />
     public async Task<TrialOutcome> TrainAsync(TrainingJob job, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (_delay > TimeSpan.Zero)
-        {
-            await Task.Delay(_delay, cancellationToken).ConfigureAwait(false);
-        }
         try
         {
-            return TrialOutcome.Of(_reward.Reward(_space, job.Architecture));
+            var reward = _reward.Reward(_space, job.Architecture);
+            var seconds = Math.Min(_duration.For(_space, job.Architecture), MaxDelay.TotalSeconds);
+            if (seconds > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
+            }
+            return TrialOutcome.Of(reward);
         }
         catch (ArgumentException e)
         {

@@ -47,7 +47,15 @@ public static class TrainerFactory
         {
             throw new TrainerException($"the synthetic trainer's seconds must lie between 0 and {SyntheticTrainer.MaxDelay.TotalSeconds:0}, not {seconds}");
         }
-        return new SyntheticTrainer(new SyntheticReward(spec.Seed, interaction), space, TimeSpan.FromSeconds(seconds));
+        if (!(spec.SecondsPerCost >= 0 && double.IsFinite(spec.SecondsPerCost)))
+        {
+            throw new TrainerException($"the synthetic trainer's secondsPerCost must be a finite number ≥ 0, not {spec.SecondsPerCost}");
+        }
+        if (spec.Jitter is not (>= 0 and < 1))
+        {
+            throw new TrainerException($"the synthetic trainer's jitter must be ≥ 0 and < 1, not {spec.Jitter}");
+        }
+        return new SyntheticTrainer(new SyntheticReward(spec.Seed, interaction), space, new SyntheticDuration(seconds, spec.SecondsPerCost, spec.Jitter, spec.Seed));
     }
 
     private static TabularTrainer Tabular(Spec.TabularTrainer spec, Func<string, string, BenchmarkTable> loadTable, ulong? seed)

@@ -40,6 +40,17 @@ public sealed class TrainerFactoryTests
         Assert.Contains(message, Assert.Throws<TrainerException>(() => TrainerFactory.Create(spec, Jobs.Space, Load, Path.GetTempPath())).Message);
     }
 
+    [Theory]
+    [InlineData(-0.5, 0.0, "secondsPerCost must be a finite number ≥ 0, not -0.5")]
+    [InlineData(double.NaN, 0.0, "secondsPerCost must be a finite number ≥ 0, not NaN")]
+    [InlineData(0.0, 1.0, "jitter must be ≥ 0 and < 1, not 1")]
+    [InlineData(0.0, -0.25, "jitter must be ≥ 0 and < 1, not -0.25")]
+    public void Bad_synthetic_durations_are_refused(double secondsPerCost, double jitter, string message)
+    {
+        var spec = new Spec.Trainer { Synthetic = new Spec.SyntheticTrainer { Seed = 1, SecondsPerCost = secondsPerCost, Jitter = jitter } };
+        Assert.Contains(message, Assert.Throws<TrainerException>(() => TrainerFactory.Create(spec, Jobs.Space, Load, Path.GetTempPath())).Message);
+    }
+
     [Fact]
     public async Task Builds_a_tabular_trainer_reading_the_mean_or_the_seeded_row()
     {

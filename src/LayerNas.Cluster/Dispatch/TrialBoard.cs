@@ -7,8 +7,9 @@ namespace LayerNas.Cluster.Dispatch;
 /// work, and the leases out. Time is passed in, so every rule (expiry, retries, fairness) is testable without actors.
 /// </summary>
 /// <remarks>
-/// Searches are served round-robin, each in trial-number order, so a big search never starves a small one; a worker
-/// asking for a batch gets its trials one by one from that rotation. A trial
+/// Searches are served round-robin, so a big search never starves a small one; within a search the ready trial of
+/// lowest priority goes first (the strategy's ranking, docs/scheduling.md), then the lowest number. A worker asking for
+/// a batch gets its trials one by one from that rotation. A trial
 /// is active from the moment it is queued until its final result: a success from any of its leases, or the failure
 /// that uses up its retries. Results of inactive trials are duplicates. A lease that expires, or whose worker is
 /// lost, counts as a failed attempt; a lease handed back does not.
@@ -69,7 +70,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
             var key = new TrialKey(searchId, trial.TrialNumber);
             if (_active.TryAdd(key, new ActiveTrial(key, trial, search)))
             {
-                search.Ready.Add(trial.TrialNumber, trial);
+                search.Ready.Add(ReadyKey.Of(trial), trial);
             }
         }
         return Serve(now);
@@ -150,7 +151,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         }
         var trial = _active[lease.Key];
         Release(trial);
-        trial.Search.Ready.Add(trial.Key.TrialNumber, trial.Trial);
+        trial.Search.Ready.Add(ReadyKey.Of(trial.Trial), trial.Trial);
         return Serve(now);
     }
 
@@ -227,7 +228,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
             if (search.Ready.Count > 0)
             {
                 _nextSearch = (index + 1) % _rotation.Count;
-                var number = search.Ready.Keys[0];
+                var number = search.Ready.Keys[0].Number;
                 search.Ready.RemoveAt(0);
                 return _active[new TrialKey(search.Id, number)];
             }
@@ -265,7 +266,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         trial.FailedAttempts++;
         if (trial.FailedAttempts <= trial.Search.Limits.MaxRetries)
         {
-            trial.Search.Ready.Add(trial.Key.TrialNumber, trial.Trial);
+            trial.Search.Ready.Add(ReadyKey.Of(trial.Trial), trial.Trial);
             return null;
         }
         Deactivate(trial);
@@ -297,7 +298,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
     private void Deactivate(ActiveTrial trial)
     {
         Release(trial);
-        trial.Search.Ready.Remove(trial.Key.TrialNumber);
+        trial.Search.Ready.Remove(ReadyKey.Of(trial.Trial));
         _active.Remove(trial.Key);
     }
 
@@ -309,7 +310,19 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
 
         public TrialLimits Limits => TrialLimits.Of(Spec.Trainer);
 
-        public SortedList<long, ReadyTrial> Ready { get; } = [];
+        public SortedList<ReadyKey, ReadyTrial> Ready { get; } = [];
+    }
+
+    /// <summary>The order of a search's ready trials: priority, then number.</summary>
+    private readonly record struct ReadyKey(double Priority, long Number) : IComparable<ReadyKey>
+    {
+        public static ReadyKey Of(ReadyTrial trial) => new(trial.Priority, trial.TrialNumber);
+
+        public int CompareTo(ReadyKey other)
+        {
+            var byPriority = Priority.CompareTo(other.Priority);
+            return byPriority != 0 ? byPriority : Number.CompareTo(other.Number);
+        }
     }
 
     private sealed record Lease(string Id, TrialKey Key, TWorker Worker, string WorkerName, string RequestId, DateTime Granted, DateTime Deadline, TrialLease Message);

@@ -35,5 +35,22 @@ public sealed class CostBucketizer
         return position <= 0 ? 0 : position >= Buckets ? Buckets - 1 : (int)position;
     }
 
+    /// <summary>The smallest cost the bucket holds: −∞ for bucket 0, +∞ for a bucket no cost reaches.</summary>
+    public double LowerEdge(int bucket)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bucket);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bucket, Buckets);
+        if (bucket == 0)
+        {
+            return double.NegativeInfinity;
+        }
+        if (_scale == 0)
+        {
+            return double.PositiveInfinity;
+        }
+        var edge = _low + bucket / _scale;
+        return _spacing == BucketSpacing.Log ? Math.Exp(edge) - 1 : edge;
+    }
+
     private double Transform(double cost) => _spacing == BucketSpacing.Log ? Math.Log(1 + Math.Max(cost, 0)) : cost;
 }

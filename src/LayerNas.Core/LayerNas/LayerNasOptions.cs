@@ -1,7 +1,12 @@
 namespace LayerNas.Core.LayerNas;
 
-/// <summary>The knobs of LayerNAS: H buckets per depth, K candidates per bucket, bucket spacing and completion.</summary>
-public sealed record LayerNasOptions(int Buckets = 100, int KeepPerBucket = 1, BucketSpacing Spacing = BucketSpacing.Linear, CompletionPolicy Completion = CompletionPolicy.Feasible)
+/// <summary>The knobs of LayerNAS: H buckets per depth, K candidates per bucket, bucket spacing, completion and scheduling.</summary>
+public sealed record LayerNasOptions(
+    int Buckets = 100,
+    int KeepPerBucket = 1,
+    BucketSpacing Spacing = BucketSpacing.Linear,
+    CompletionPolicy Completion = CompletionPolicy.Feasible,
+    Scheduling Scheduling = Scheduling.Pipelined)
 {
     /// <summary>The bound on trials DESIGN.md §1 gives: |S_1| + Σ_{i≥2} K·H·|S_i|.</summary>
     public long TrialBound(Space.SearchSpace space)

@@ -43,6 +43,9 @@ public sealed class MemoTable
         }
     }
 
+    /// <summary>The prefixes one bucket keeps, best first.</summary>
+    public IReadOnlyList<MemoEntry> Bucket(int bucket) => _buckets[bucket];
+
     /// <summary>Every kept prefix, bucket by bucket, best first within a bucket.</summary>
     public IEnumerable<MemoEntry> Entries => _buckets.SelectMany(b => b);
 

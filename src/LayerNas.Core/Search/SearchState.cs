@@ -9,19 +9,22 @@ namespace LayerNas.Core.Search;
 /// <see cref="Recover"/> before the first <see cref="TakeNewTrials"/> rebuilds the same state.
 /// </summary>
 /// <remarks>
-/// Trial numbers follow the strategy's proposal order, which depends only on the set of results reported, so a
-/// search recovered from its journal numbers its trials exactly as the original run did. An architecture is never
-/// trained twice in one search: later proposals of it are answered from the cache and counted as cached.
+/// Trial numbers follow the strategy's proposal order, which depends only on the order results were reported in
+/// (for strategies that work in rounds, only on their set). Recovery applies the persisted results in the order
+/// given, each once its trial is proposed again, and lets the strategy propose after each one, so a search recovered
+/// from its journal numbers its trials exactly as the original run did. An architecture is never trained twice in one
+/// search: later proposals of it are answered from the cache and counted as cached.
 /// </remarks>
 public sealed class SearchState
 {
     private readonly ISearchStrategy _strategy;
     private readonly long _maxTrials;
     private readonly long _maxProposals;
+    private readonly Queue<SettledTrial> _replay = [];
     private readonly Dictionary<Architecture, SettledTrial> _recovered = [];
     private readonly Dictionary<Architecture, SettledTrial> _settled = [];
     private readonly Dictionary<long, Trial> _pending = [];
-    private readonly Dictionary<Architecture, int> _waiters = [];
+    private readonly Dictionary<Architecture, Waiting> _waiting = [];
     private readonly List<(Architecture Architecture, double? Reward)> _reports = [];
     private long _proposals;
     private bool _exhausted;
@@ -78,14 +81,42 @@ public sealed class SearchState
     /// <summary>The settled trial of an architecture, if it has settled.</summary>
     public SettledTrial? Lookup(Architecture architecture) => _settled.GetValueOrDefault(architecture);
 
-    /// <summary>Feeds a result from the journal (an outcome, or null and a reason for a failure); it answers the proposal of its architecture when that comes.</summary>
+    /// <summary>
+    /// Feeds a result from the journal (an outcome, or null and a reason for a failure), in journal order; the next
+    /// <see cref="TakeNewTrials"/> applies it once its architecture is proposed.
+    /// </summary>
     public void Recover(Architecture architecture, TrialOutcome? outcome, string? failureReason, int attempts) =>
-        _recovered[architecture] = new SettledTrial(0, architecture, Problem.CostModel.Cost(architecture), outcome, failureReason, attempts);
+        _replay.Enqueue(new SettledTrial(0, architecture, Problem.CostModel.Cost(architecture), outcome, failureReason, attempts));
 
-    /// <summary>Lets the strategy propose and returns the trials that now need training, in number order.</summary>
+    /// <summary>Lets the strategy propose (after applying any recovered results) and returns the trials that now need training, in number order.</summary>
     public IReadOnlyList<Trial> TakeNewTrials()
     {
         var created = new List<Trial>();
+        ProposeAll(created);
+        while (_replay.TryDequeue(out var recovered))
+        {
+            if (_waiting.TryGetValue(recovered.Architecture, out var waiting))
+            {
+                Settle(waiting.Number, recovered.Outcome, recovered.FailureReason, recovered.Attempts);
+                ProposeAll(created);
+            }
+            else
+            {
+                // Its trial was proposed after a result that comes later in this order: it is answered when proposed.
+                _recovered[recovered.Architecture] = recovered;
+            }
+        }
+        return [.. created.Where(t => _pending.ContainsKey(t.Number))];
+    }
+
+    /// <summary>Records a trained trial; returns false for a number that is not pending (a duplicate or stale report).</summary>
+    public bool Complete(long number, TrialOutcome outcome, int attempts = 1) => Settle(number, outcome, null, attempts);
+
+    /// <summary>Records a trial that failed for good; returns false for a number that is not pending.</summary>
+    public bool Fail(long number, string reason, int attempts) => Settle(number, null, reason, attempts);
+
+    private void ProposeAll(List<Trial> created)
+    {
         while (!_strategy.IsDone && !_exhausted)
         {
             var proposals = _strategy.Propose();
@@ -103,14 +134,7 @@ public sealed class SearchState
             }
             DeliverReports();
         }
-        return created;
     }
-
-    /// <summary>Records a trained trial; returns false for a number that is not pending (a duplicate or stale report).</summary>
-    public bool Complete(long number, TrialOutcome outcome, int attempts = 1) => Settle(number, outcome, null, attempts);
-
-    /// <summary>Records a trial that failed for good; returns false for a number that is not pending.</summary>
-    public bool Fail(long number, string reason, int attempts) => Settle(number, null, reason, attempts);
 
     private void Offer(Architecture architecture, List<Trial> created)
     {
@@ -125,10 +149,10 @@ public sealed class SearchState
             _reports.Add((architecture, known.Outcome?.Reward));
             return;
         }
-        if (_waiters.TryGetValue(architecture, out var waiting))
+        if (_waiting.TryGetValue(architecture, out var waiting))
         {
             TrialsCached++;
-            _waiters[architecture] = waiting + 1;
+            _waiting[architecture] = waiting with { Count = waiting.Count + 1 };
             return;
         }
         if (TrialsCreated >= _maxTrials)
@@ -136,7 +160,7 @@ public sealed class SearchState
             _exhausted = true;
             return;
         }
-        var trial = new Trial(++TrialsCreated, architecture);
+        var trial = new Trial(++TrialsCreated, architecture, _strategy is ITrialPriority ranked ? ranked.Priority(architecture) : 0);
         if (_recovered.Remove(architecture, out var recovered))
         {
             Record(recovered with { Number = trial.Number });
@@ -144,7 +168,7 @@ public sealed class SearchState
             return;
         }
         _pending[trial.Number] = trial;
-        _waiters[architecture] = 1;
+        _waiting[architecture] = new Waiting(trial.Number, 1);
         created.Add(trial);
     }
 
@@ -156,8 +180,8 @@ public sealed class SearchState
         }
         var cost = Problem.CostModel.Cost(trial.Architecture);
         Record(new SettledTrial(number, trial.Architecture, cost, outcome, reason, attempts));
-        _waiters.Remove(trial.Architecture, out var waiters);
-        for (var i = 0; i < waiters; i++)
+        _waiting.Remove(trial.Architecture, out var waiting);
+        for (var i = 0; i < waiting.Count; i++)
         {
             _strategy.Report(trial.Architecture, outcome?.Reward);
         }
@@ -186,4 +210,7 @@ public sealed class SearchState
         }
         _reports.Clear();
     }
+
+    /// <summary>The pending trial of an architecture and how many proposals wait for its result.</summary>
+    private readonly record struct Waiting(long Number, int Count);
 }

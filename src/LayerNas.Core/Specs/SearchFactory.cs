@@ -23,13 +23,16 @@ public static class SearchFactory
         var problem = new SearchProblem(space, costModel, SpaceBuilder.Target(spec));
         var strategy = spec.Strategy;
         var newStrategy = strategy.KindCase == Strategy.KindOneofCase.Layernas
-            ? LayerNas(problem, LayerNasOptionsOf(strategy.Layernas))
+            ? LayerNas(problem, LayerNasOptionsOf(strategy.Layernas, strategy.HasMaxTrials))
             : Baseline(strategy, problem);
         return new CompiledSearch(spec.Clone(), problem, strategy.HasMaxTrials ? strategy.MaxTrials : null, newStrategy);
     }
 
-    /// <summary>The LayerNAS options a spec's settings ask for, defaults where a setting is absent.</summary>
-    internal static LayerNasOptions LayerNasOptionsOf(LayerNasSettings settings)
+    /// <summary>
+    /// The LayerNAS options a spec's settings ask for, defaults where a setting is absent; without a scheduling setting
+    /// a search under a trial budget (<paramref name="budgeted"/>) runs the barrier schedule, any other pipelined.
+    /// </summary>
+    internal static LayerNasOptions LayerNasOptionsOf(LayerNasSettings settings, bool budgeted)
     {
         var defaults = new LayerNasOptions();
         return new LayerNasOptions(
@@ -42,6 +45,12 @@ public static class SearchFactory
                 "cheapest" => CompletionPolicy.Cheapest,
                 "first" => CompletionPolicy.First,
                 _ => CompletionPolicy.Feasible,
+            },
+            settings.Scheduling switch
+            {
+                "barrier" => Scheduling.Barrier,
+                "pipelined" => Scheduling.Pipelined,
+                _ => budgeted ? Scheduling.Barrier : Scheduling.Pipelined,
             });
     }
 

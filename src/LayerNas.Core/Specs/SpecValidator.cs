@@ -23,6 +23,9 @@ public static class SpecValidator
     /// <summary>The completion rules LayerNAS accepts ("" means feasible).</summary>
     public static readonly IReadOnlyList<string> Completions = ["feasible", "most-expensive", "cheapest", "first"];
 
+    /// <summary>The schedules LayerNAS accepts ("" means pipelined, or barrier under a trial budget).</summary>
+    public static readonly IReadOnlyList<string> Schedules = ["pipelined", "barrier"];
+
     /// <summary>
     /// Throws <see cref="SpecException"/> for the first problem of <paramref name="spec"/>; reads benchmark tables
     /// through <paramref name="loadTable"/> (path, key column), which throws <see cref="SpecException"/> for a table it cannot read.
@@ -133,6 +136,11 @@ public static class SpecValidator
                 }
                 RequireChoice(layerNas.Spacing, Spacings, "spacing", $"{at}.layernas.spacing");
                 RequireChoice(layerNas.Completion, Completions, "completion", $"{at}.layernas.completion");
+                RequireChoice(layerNas.Scheduling, Schedules, "scheduling", $"{at}.layernas.scheduling");
+                // A budget cuts the proposal order, and only the barrier's order is independent of arrival order.
+                Require(layerNas.Scheduling != "pipelined" || !strategy.HasMaxTrials,
+                    "pipelined scheduling cannot run under maxTrials: which trials a budget cuts off would depend on the order results arrive in; use \"barrier\" or drop maxTrials",
+                    $"{at}.layernas.scheduling");
                 break;
             case Strategy.KindOneofCase.Evolution:
                 var evolution = strategy.Evolution;
@@ -238,6 +246,14 @@ public static class SpecValidator
                 if (synthetic.HasSeconds)
                 {
                     Require(double.IsFinite(synthetic.Seconds) && synthetic.Seconds >= 0, $"must be a finite number ≥ 0, got {SpecNumbers.Format(synthetic.Seconds)}", $"{at}.synthetic.seconds");
+                }
+                if (synthetic.HasSecondsPerCost)
+                {
+                    Require(double.IsFinite(synthetic.SecondsPerCost) && synthetic.SecondsPerCost >= 0, $"must be a finite number ≥ 0, got {SpecNumbers.Format(synthetic.SecondsPerCost)}", $"{at}.synthetic.secondsPerCost");
+                }
+                if (synthetic.HasJitter)
+                {
+                    Require(synthetic.Jitter is >= 0 and < 1, $"must be ≥ 0 and < 1, got {SpecNumbers.Format(synthetic.Jitter)}", $"{at}.synthetic.jitter");
                 }
                 break;
             case Trainer.KindOneofCase.Tabular:

@@ -61,6 +61,33 @@ public sealed class TrialBoardTests
     }
 
     [Fact]
+    public void Within_a_search_the_lowest_priority_goes_first_and_equal_priorities_by_number_while_searches_still_take_turns()
+    {
+        var ranked = Trials(1, 2, 3, 4).ToList();
+        (ranked[0].Priority, ranked[1].Priority, ranked[2].Priority, ranked[3].Priority) = (2.5, 1.25, 1.5, 1.25);
+        Add("a", Spec(), ranked, T0);
+        Add("b", Spec(), Trials(1, 2), T0);
+
+        var served = Enumerable.Range(1, 6).Select(i => Take($"w{i}", "r")).Select(l => $"{l.SearchId}{l.TrialNumber}").ToList();
+
+        Assert.Equal(["a2", "b1", "a4", "b2", "a3", "a1"], served);
+    }
+
+    [Fact]
+    public void A_retried_trial_keeps_its_priority()
+    {
+        var ranked = Trials(1, 2).ToList();
+        (ranked[0].Priority, ranked[1].Priority) = (1, 2);
+        Add("a", Spec(), ranked, T0);
+        var first = Take("w1", "r1");
+
+        _board.Report(Failure(first), T0);
+
+        Assert.Equal(1, first.TrialNumber);
+        Assert.Equal(1, Take("w2", "r1").TrialNumber);
+    }
+
+    [Fact]
     public void A_repeated_request_gets_the_same_lease_and_a_repeat_while_waiting_keeps_its_place()
     {
         _board.Request("w1", "w1", "r1", 1, T0);

@@ -21,8 +21,9 @@ public sealed class SearchCancelTests
         {
             var manager = ActorRegistry.For(node.System).Get<SearchManager>();
             await node.Client.SubmitAsync("big", spec, SearchRuns.Deadline);
-            // Slots report in batches: wait for results the coordinator has recorded, not just for trainings.
-            await Wait.UntilAsync(async () => (await node.Client.GetAsync("big", SearchRuns.Deadline))?.Progress?.TrialsTrained >= 12, SearchRuns.Deadline, "12 recorded results");
+            // Slots report in batches: wait for results the coordinator has recorded, not just for trainings. The dearest
+            // trials go first and may all cost more than the target, so wait for a best so far as well.
+            await Wait.UntilAsync(async () => (await node.Client.GetAsync("big", SearchRuns.Deadline))?.Progress is { TrialsTrained: >= 12, Best: not null }, SearchRuns.Deadline, "12 recorded results and a best so far");
 
             var accepted = await node.Client.CancelAsync("big", "enough for today", SearchRuns.Deadline);
             var status = await node.Client.GetAsync("big", SearchRuns.Deadline);

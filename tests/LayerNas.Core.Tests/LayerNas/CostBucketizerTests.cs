@@ -26,4 +26,23 @@ public sealed class CostBucketizerTests
         Assert.Equal(0, buckets.Bucket(5));
         Assert.Equal(0, buckets.Bucket(7));
     }
+
+    [Theory]
+    [InlineData(BucketSpacing.Linear)]
+    [InlineData(BucketSpacing.Log)]
+    public void A_lower_edge_is_the_cheapest_cost_of_its_bucket(BucketSpacing spacing)
+    {
+        var buckets = new CostBucketizer(new CostBounds(3, 800), 7, spacing);
+        Assert.Equal(double.NegativeInfinity, buckets.LowerEdge(0));
+        for (var bucket = 1; bucket < 7; bucket++)
+        {
+            var edge = buckets.LowerEdge(bucket);
+            Assert.Equal(bucket, buckets.Bucket(edge * (1 + 1e-12)));
+            Assert.Equal(bucket - 1, buckets.Bucket(edge * (1 - 1e-12)));
+        }
+    }
+
+    [Fact]
+    public void No_cost_reaches_past_the_first_bucket_of_a_one_point_range() =>
+        Assert.Equal(double.PositiveInfinity, new CostBucketizer(new CostBounds(5, 5), 3, BucketSpacing.Linear).LowerEdge(1));
 }

@@ -144,17 +144,22 @@ public sealed class LayerNasStrategyTests
         var space = TestSpaces.RandomSpace(random, layers: 5, options: 5, maxCost: 9);
         var problem = TestSpaces.Additive(space, 15, 30);
         var reward = TestSpaces.InteractingReward(space, 7);
-        string Run(int shuffle)
+        // The barrier numbers its trials the same whatever the order; the pipelined schedule trains the same set.
+        string Run(Scheduling scheduling, int shuffle)
         {
-            var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 6, KeepPerBucket: 2, Completion: completion)), a => reward(a), shuffle);
-            var trials = state.Settled.OrderBy(t => t.Number).Select(t => $"{t.Number}={t.Architecture}");
+            var state = TestSpaces.Drive(NewSearch(problem, new LayerNasOptions(Buckets: 6, KeepPerBucket: 2, Completion: completion, Scheduling: scheduling)), a => reward(a), shuffle);
+            var trials = scheduling == Scheduling.Barrier
+                ? state.Settled.OrderBy(t => t.Number).Select(t => $"{t.Number}={t.Architecture}")
+                : state.Settled.Select(t => t.Architecture).Order().Select(a => a.ToString());
             return string.Join(' ', trials) + " best " + Best(state)?.Architecture;
         }
 
-        var first = Run(0);
+        var barrier = Run(Scheduling.Barrier, 0);
+        var pipelined = Run(Scheduling.Pipelined, 0);
         for (var shuffle = 1; shuffle < 10; shuffle++)
         {
-            Assert.Equal(first, Run(shuffle));
+            Assert.Equal(barrier, Run(Scheduling.Barrier, shuffle));
+            Assert.Equal(pipelined, Run(Scheduling.Pipelined, shuffle));
         }
     }
 
@@ -192,5 +197,42 @@ public sealed class LayerNasStrategyTests
         var space = TestSpaces.Burger();
         var state = TestSpaces.Drive(NewSearch(TestSpaces.Additive(space, 50, 60), new LayerNasOptions(Buckets: 4)), _ => 1.0);
         Assert.Equal(0, state.TrialsTrained);
+    }
+
+    [Fact]
+    public void A_settled_bucket_is_expanded_while_the_rest_of_its_depth_still_trains()
+    {
+        var space = TestSpaces.Burger();
+        var problem = TestSpaces.Additive(space, 7, 9);
+        var pipelined = new LayerNasStrategy(problem, new LayerNasOptions(Buckets: 4));
+        var barrier = new LayerNasStrategy(problem, new LayerNasOptions(Buckets: 4, Scheduling: Scheduling.Barrier));
+        var depth1 = pipelined.Propose();
+        Assert.Equal(depth1, barrier.Propose());
+
+        // The plain bun alone fills the cheapest depth-1 bucket; once it is reported, nothing else can land there.
+        pipelined.Report(depth1[0], 0.5);
+        barrier.Report(depth1[0], 0.5);
+
+        // Plain with bean cannot reach $7; plain with wagyu is completed as the plain bun was, and is proposed to be counted as cached.
+        Assert.Equal(["plain:chicken:truffle", "plain:beef:truffle", "plain:wagyu:truffle"], pipelined.Propose().Select(a => string.Join(':', space.Names(a))));
+        Assert.Empty(barrier.Propose());
+        Assert.Equal(new(1, 3, 1, 4), pipelined.Progress);
+        Assert.Equal((4, 1, 1), (pipelined.Statistics[1].Children, pipelined.Statistics[1].Pruned, pipelined.Statistics[1].Evaluated));
+    }
+
+    [Fact]
+    public void Shallower_trials_come_first_and_within_a_depth_the_dearer_ones()
+    {
+        var space = TestSpaces.Burger();
+        var problem = TestSpaces.Additive(space, 7, 9);
+        var strategy = new LayerNasStrategy(problem, new LayerNasOptions(Buckets: 4));
+        var depth1 = strategy.Propose();
+        strategy.Report(depth1[0], 0.5);
+        var depth2 = strategy.Propose();
+
+        var pending = depth1.Skip(1).Concat(depth2.Take(2)).OrderBy(strategy.Priority).Select(a => string.Join(':', space.Names(a)));
+
+        Assert.Equal(["pretzel:wagyu:truffle", "brioche:wagyu:truffle", "sesame:wagyu:truffle", "plain:beef:truffle", "plain:chicken:truffle"], pending);
+        Assert.Equal(0, strategy.Priority(depth1[0]));
     }
 }

@@ -49,14 +49,15 @@ public sealed class SearchFactoryTests
         var compiled = SearchFactory.Compile(SpecParser.Parse(json), SpecJson.NoTables);
 
         Assert.Equal(20, compiled.MaxTrials);
-        Assert.Equal(new LayerNasOptions(7, 2, BucketSpacing.Log, CompletionPolicy.Cheapest), SearchFactory.LayerNasOptionsOf(compiled.Spec.Strategy.Layernas));
+        // Under a budget an unset schedule is the barrier: only its proposal order is independent of arrival order.
+        Assert.Equal(new LayerNasOptions(7, 2, BucketSpacing.Log, CompletionPolicy.Cheapest, Scheduling.Barrier), SearchFactory.LayerNasOptionsOf(compiled.Spec.Strategy.Layernas, budgeted: true));
         // The cheapest completion of the burger is plain, bean, lettuce: every default option is the first.
         Assert.Equal([0, 0, 0], ((FixedCompletion)((LayerNasStrategy)compiled.NewStrategy()).Completion).Defaults);
     }
 
     [Fact]
     public void Absent_layernas_settings_take_the_engine_defaults() =>
-        Assert.Equal(new LayerNasOptions(), SearchFactory.LayerNasOptionsOf(new LayerNasSettings()));
+        Assert.Equal(new LayerNasOptions(), SearchFactory.LayerNasOptionsOf(new LayerNasSettings(), budgeted: false));
 
     [Theory]
     [InlineData("first", CompletionPolicy.First)]
@@ -64,7 +65,16 @@ public sealed class SearchFactoryTests
     [InlineData("most-expensive", CompletionPolicy.MostExpensive)]
     [InlineData("", CompletionPolicy.Feasible)]
     public void Completion_names_map_to_policies(string name, CompletionPolicy policy) =>
-        Assert.Equal(policy, SearchFactory.LayerNasOptionsOf(new LayerNasSettings { Completion = name }).Completion);
+        Assert.Equal(policy, SearchFactory.LayerNasOptionsOf(new LayerNasSettings { Completion = name }, budgeted: false).Completion);
+
+    [Theory]
+    [InlineData("pipelined", false, Scheduling.Pipelined)]
+    [InlineData("barrier", false, Scheduling.Barrier)]
+    [InlineData("barrier", true, Scheduling.Barrier)]
+    [InlineData("", false, Scheduling.Pipelined)]
+    [InlineData("", true, Scheduling.Barrier)]
+    public void Scheduling_names_map_to_schedules_and_a_budget_makes_the_barrier_the_default(string name, bool budgeted, Scheduling scheduling) =>
+        Assert.Equal(scheduling, SearchFactory.LayerNasOptionsOf(new LayerNasSettings { Scheduling = name }, budgeted).Scheduling);
 
     [Fact]
     public void A_layer_default_becomes_the_completion_of_that_layer()

@@ -43,7 +43,7 @@ class SearchSubmitted(_message.Message):
     def __init__(self, search_id: _Optional[str] = ..., spec: _Optional[_Union[_spec_pb2.SearchSpec, _Mapping]] = ..., submitted_unix_ms: _Optional[int] = ...) -> None: ...
 
 class TrialCompleted(_message.Message):
-    __slots__ = ["architecture", "metrics", "reward", "search_id", "seconds", "trial_number", "worker"]
+    __slots__ = ["architecture", "attempts", "metrics", "recorded_unix_ms", "reward", "search_id", "seconds", "trial_number", "worker"]
     class MetricsEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -52,31 +52,37 @@ class TrialCompleted(_message.Message):
         value: float
         def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
     ARCHITECTURE_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
     METRICS_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_UNIX_MS_FIELD_NUMBER: _ClassVar[int]
     REWARD_FIELD_NUMBER: _ClassVar[int]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
     SECONDS_FIELD_NUMBER: _ClassVar[int]
     TRIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
     WORKER_FIELD_NUMBER: _ClassVar[int]
     architecture: _containers.RepeatedScalarFieldContainer[int]
+    attempts: int
     metrics: _containers.ScalarMap[str, float]
+    recorded_unix_ms: int
     reward: float
     search_id: str
     seconds: float
     trial_number: int
     worker: str
-    def __init__(self, search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., reward: _Optional[float] = ..., metrics: _Optional[_Mapping[str, float]] = ..., worker: _Optional[str] = ..., seconds: _Optional[float] = ...) -> None: ...
+    def __init__(self, search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., reward: _Optional[float] = ..., metrics: _Optional[_Mapping[str, float]] = ..., worker: _Optional[str] = ..., seconds: _Optional[float] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ...) -> None: ...
 
 class TrialFailed(_message.Message):
-    __slots__ = ["architecture", "attempts", "reason", "search_id", "trial_number"]
+    __slots__ = ["architecture", "attempts", "reason", "recorded_unix_ms", "search_id", "trial_number"]
     ARCHITECTURE_FIELD_NUMBER: _ClassVar[int]
     ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_UNIX_MS_FIELD_NUMBER: _ClassVar[int]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
     TRIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
     architecture: _containers.RepeatedScalarFieldContainer[int]
     attempts: int
     reason: str
+    recorded_unix_ms: int
     search_id: str
     trial_number: int
-    def __init__(self, search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., reason: _Optional[str] = ..., attempts: _Optional[int] = ...) -> None: ...
+    def __init__(self, search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., reason: _Optional[str] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ...) -> None: ...

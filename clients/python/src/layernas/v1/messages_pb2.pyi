@@ -17,14 +17,18 @@ class CancelSearch(_message.Message):
     def __init__(self, search_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class DispatchTrials(_message.Message):
-    __slots__ = ["search_id", "spec", "trials"]
+    __slots__ = ["search_id", "trials"]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
-    SPEC_FIELD_NUMBER: _ClassVar[int]
     TRIALS_FIELD_NUMBER: _ClassVar[int]
     search_id: str
-    spec: _spec_pb2.SearchSpec
     trials: _containers.RepeatedCompositeFieldContainer[ReadyTrial]
-    def __init__(self, search_id: _Optional[str] = ..., spec: _Optional[_Union[_spec_pb2.SearchSpec, _Mapping]] = ..., trials: _Optional[_Iterable[_Union[ReadyTrial, _Mapping]]] = ...) -> None: ...
+    def __init__(self, search_id: _Optional[str] = ..., trials: _Optional[_Iterable[_Union[ReadyTrial, _Mapping]]] = ...) -> None: ...
+
+class GetSearchSpec(_message.Message):
+    __slots__ = ["search_id"]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    search_id: str
+    def __init__(self, search_id: _Optional[str] = ...) -> None: ...
 
 class GetSearchStatus(_message.Message):
     __slots__ = ["search_id"]
@@ -54,19 +58,59 @@ class LeasesClosed(_message.Message):
     lease_ids: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, lease_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
+class LedgerTrial(_message.Message):
+    __slots__ = ["architecture", "attempts", "failure_reason", "metric_keys", "metric_values", "recorded_unix_ms", "reward", "seconds", "trial_number", "worker"]
+    ARCHITECTURE_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    FAILURE_REASON_FIELD_NUMBER: _ClassVar[int]
+    METRIC_KEYS_FIELD_NUMBER: _ClassVar[int]
+    METRIC_VALUES_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_UNIX_MS_FIELD_NUMBER: _ClassVar[int]
+    REWARD_FIELD_NUMBER: _ClassVar[int]
+    SECONDS_FIELD_NUMBER: _ClassVar[int]
+    TRIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    WORKER_FIELD_NUMBER: _ClassVar[int]
+    architecture: _containers.RepeatedScalarFieldContainer[int]
+    attempts: int
+    failure_reason: str
+    metric_keys: _containers.RepeatedScalarFieldContainer[int]
+    metric_values: _containers.RepeatedScalarFieldContainer[float]
+    recorded_unix_ms: int
+    reward: float
+    seconds: float
+    trial_number: int
+    worker: int
+    def __init__(self, trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., reward: _Optional[float] = ..., failure_reason: _Optional[str] = ..., metric_keys: _Optional[_Iterable[int]] = ..., metric_values: _Optional[_Iterable[float]] = ..., worker: _Optional[int] = ..., seconds: _Optional[float] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ...) -> None: ...
+
 class ListSearches(_message.Message):
     __slots__ = []
     def __init__(self) -> None: ...
 
+class ManagedSearch(_message.Message):
+    __slots__ = ["finished", "submitted"]
+    FINISHED_FIELD_NUMBER: _ClassVar[int]
+    SUBMITTED_FIELD_NUMBER: _ClassVar[int]
+    finished: _events_pb2.SearchFinished
+    submitted: _events_pb2.SearchSubmitted
+    def __init__(self, submitted: _Optional[_Union[_events_pb2.SearchSubmitted, _Mapping]] = ..., finished: _Optional[_Union[_events_pb2.SearchFinished, _Mapping]] = ...) -> None: ...
+
+class OpenSearch(_message.Message):
+    __slots__ = ["search_id", "spec"]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    SPEC_FIELD_NUMBER: _ClassVar[int]
+    search_id: str
+    spec: _spec_pb2.SearchSpec
+    def __init__(self, search_id: _Optional[str] = ..., spec: _Optional[_Union[_spec_pb2.SearchSpec, _Mapping]] = ...) -> None: ...
+
 class ReadyTrial(_message.Message):
-    __slots__ = ["architecture", "option_names", "trial_number"]
+    __slots__ = ["architecture", "priority", "trial_number"]
     ARCHITECTURE_FIELD_NUMBER: _ClassVar[int]
-    OPTION_NAMES_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
     TRIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
     architecture: _containers.RepeatedScalarFieldContainer[int]
-    option_names: _containers.RepeatedScalarFieldContainer[str]
+    priority: float
     trial_number: int
-    def __init__(self, trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., option_names: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., priority: _Optional[float] = ...) -> None: ...
 
 class SearchAccepted(_message.Message):
     __slots__ = ["existing", "finished", "search_id"]
@@ -106,11 +150,33 @@ class SearchError(_message.Message):
     search_id: str
     def __init__(self, search_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
+class SearchLedgerSnapshot(_message.Message):
+    __slots__ = ["cancelled", "finished", "metric_names", "search_id", "trials", "workers"]
+    CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_FIELD_NUMBER: _ClassVar[int]
+    METRIC_NAMES_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_FIELD_NUMBER: _ClassVar[int]
+    WORKERS_FIELD_NUMBER: _ClassVar[int]
+    cancelled: _events_pb2.SearchCancelled
+    finished: _events_pb2.SearchFinished
+    metric_names: _containers.RepeatedScalarFieldContainer[str]
+    search_id: str
+    trials: _containers.RepeatedCompositeFieldContainer[LedgerTrial]
+    workers: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, search_id: _Optional[str] = ..., trials: _Optional[_Iterable[_Union[LedgerTrial, _Mapping]]] = ..., workers: _Optional[_Iterable[str]] = ..., metric_names: _Optional[_Iterable[str]] = ..., cancelled: _Optional[_Union[_events_pb2.SearchCancelled, _Mapping]] = ..., finished: _Optional[_Union[_events_pb2.SearchFinished, _Mapping]] = ...) -> None: ...
+
 class SearchList(_message.Message):
     __slots__ = ["searches"]
     SEARCHES_FIELD_NUMBER: _ClassVar[int]
     searches: _containers.RepeatedCompositeFieldContainer[SearchStatus]
     def __init__(self, searches: _Optional[_Iterable[_Union[SearchStatus, _Mapping]]] = ...) -> None: ...
+
+class SearchManagerSnapshot(_message.Message):
+    __slots__ = ["searches"]
+    SEARCHES_FIELD_NUMBER: _ClassVar[int]
+    searches: _containers.RepeatedCompositeFieldContainer[ManagedSearch]
+    def __init__(self, searches: _Optional[_Iterable[_Union[ManagedSearch, _Mapping]]] = ...) -> None: ...
 
 class SearchNotFound(_message.Message):
     __slots__ = ["search_id"]
@@ -149,6 +215,14 @@ class SearchRejected(_message.Message):
     reason: str
     search_id: str
     def __init__(self, search_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class SearchSpecAnswer(_message.Message):
+    __slots__ = ["search_id", "spec"]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    SPEC_FIELD_NUMBER: _ClassVar[int]
+    search_id: str
+    spec: _spec_pb2.SearchSpec
+    def __init__(self, search_id: _Optional[str] = ..., spec: _Optional[_Union[_spec_pb2.SearchSpec, _Mapping]] = ...) -> None: ...
 
 class SearchStatus(_message.Message):
     __slots__ = ["error", "layer_names", "name", "progress", "result", "search_id", "state", "trained_by_node"]
@@ -219,39 +293,28 @@ class TrainingOutcome(_message.Message):
     def __init__(self, reward: _Optional[float] = ..., metrics: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class TrialLease(_message.Message):
-    __slots__ = ["architecture", "attempt", "lease_id", "option_names", "search_id", "timeout_seconds", "trial_number"]
+    __slots__ = ["architecture", "attempt", "lease_id", "search_id", "timeout_seconds", "trial_number"]
     ARCHITECTURE_FIELD_NUMBER: _ClassVar[int]
     ATTEMPT_FIELD_NUMBER: _ClassVar[int]
     LEASE_ID_FIELD_NUMBER: _ClassVar[int]
-    OPTION_NAMES_FIELD_NUMBER: _ClassVar[int]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
     TIMEOUT_SECONDS_FIELD_NUMBER: _ClassVar[int]
     TRIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
     architecture: _containers.RepeatedScalarFieldContainer[int]
     attempt: int
     lease_id: str
-    option_names: _containers.RepeatedScalarFieldContainer[str]
     search_id: str
     timeout_seconds: float
     trial_number: int
-    def __init__(self, lease_id: _Optional[str] = ..., search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., option_names: _Optional[_Iterable[str]] = ..., attempt: _Optional[int] = ..., timeout_seconds: _Optional[float] = ...) -> None: ...
+    def __init__(self, lease_id: _Optional[str] = ..., search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., attempt: _Optional[int] = ..., timeout_seconds: _Optional[float] = ...) -> None: ...
 
 class TrialLeases(_message.Message):
-    __slots__ = ["leases", "request_id", "specs"]
-    class SpecsEntry(_message.Message):
-        __slots__ = ["key", "value"]
-        KEY_FIELD_NUMBER: _ClassVar[int]
-        VALUE_FIELD_NUMBER: _ClassVar[int]
-        key: str
-        value: _spec_pb2.SearchSpec
-        def __init__(self, key: _Optional[str] = ..., value: _Optional[_Union[_spec_pb2.SearchSpec, _Mapping]] = ...) -> None: ...
+    __slots__ = ["leases", "request_id"]
     LEASES_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
-    SPECS_FIELD_NUMBER: _ClassVar[int]
     leases: _containers.RepeatedCompositeFieldContainer[TrialLease]
     request_id: str
-    specs: _containers.MessageMap[str, _spec_pb2.SearchSpec]
-    def __init__(self, request_id: _Optional[str] = ..., leases: _Optional[_Iterable[_Union[TrialLease, _Mapping]]] = ..., specs: _Optional[_Mapping[str, _spec_pb2.SearchSpec]] = ...) -> None: ...
+    def __init__(self, request_id: _Optional[str] = ..., leases: _Optional[_Iterable[_Union[TrialLease, _Mapping]]] = ...) -> None: ...
 
 class TrialResult(_message.Message):
     __slots__ = ["attempt", "failure_reason", "lease_id", "outcome", "search_id", "seconds", "trial_number", "worker"]

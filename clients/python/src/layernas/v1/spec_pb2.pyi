@@ -58,16 +58,18 @@ class Layer(_message.Message):
     def __init__(self, name: _Optional[str] = ..., options: _Optional[_Iterable[_Union[LayerOption, _Mapping]]] = ..., default: _Optional[str] = ...) -> None: ...
 
 class LayerNasSettings(_message.Message):
-    __slots__ = ["buckets", "completion", "keep_per_bucket", "spacing"]
+    __slots__ = ["buckets", "completion", "keep_per_bucket", "scheduling", "spacing"]
     BUCKETS_FIELD_NUMBER: _ClassVar[int]
     COMPLETION_FIELD_NUMBER: _ClassVar[int]
     KEEP_PER_BUCKET_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULING_FIELD_NUMBER: _ClassVar[int]
     SPACING_FIELD_NUMBER: _ClassVar[int]
     buckets: int
     completion: str
     keep_per_bucket: int
+    scheduling: str
     spacing: str
-    def __init__(self, buckets: _Optional[int] = ..., keep_per_bucket: _Optional[int] = ..., spacing: _Optional[str] = ..., completion: _Optional[str] = ...) -> None: ...
+    def __init__(self, buckets: _Optional[int] = ..., keep_per_bucket: _Optional[int] = ..., spacing: _Optional[str] = ..., completion: _Optional[str] = ..., scheduling: _Optional[str] = ...) -> None: ...
 
 class LayerOption(_message.Message):
     __slots__ = ["cost", "name"]
@@ -76,6 +78,20 @@ class LayerOption(_message.Message):
     cost: float
     name: str
     def __init__(self, name: _Optional[str] = ..., cost: _Optional[float] = ...) -> None: ...
+
+class PpoSettings(_message.Message):
+    __slots__ = ["baseline_decay", "batch", "clip", "epochs", "learning_rate"]
+    BASELINE_DECAY_FIELD_NUMBER: _ClassVar[int]
+    BATCH_FIELD_NUMBER: _ClassVar[int]
+    CLIP_FIELD_NUMBER: _ClassVar[int]
+    EPOCHS_FIELD_NUMBER: _ClassVar[int]
+    LEARNING_RATE_FIELD_NUMBER: _ClassVar[int]
+    baseline_decay: float
+    batch: int
+    clip: float
+    epochs: int
+    learning_rate: float
+    def __init__(self, learning_rate: _Optional[float] = ..., batch: _Optional[int] = ..., baseline_decay: _Optional[float] = ..., clip: _Optional[float] = ..., epochs: _Optional[int] = ...) -> None: ...
 
 class ProcessTrainer(_message.Message):
     __slots__ = ["command", "env", "settings", "working_directory"]
@@ -134,11 +150,12 @@ class SearchSpec(_message.Message):
     def __init__(self, name: _Optional[str] = ..., layers: _Optional[_Iterable[_Union[Layer, _Mapping]]] = ..., cost: _Optional[_Union[CostModel, _Mapping]] = ..., target: _Optional[_Union[Target, _Mapping]] = ..., strategy: _Optional[_Union[Strategy, _Mapping]] = ..., trainer: _Optional[_Union[Trainer, _Mapping]] = ...) -> None: ...
 
 class Strategy(_message.Message):
-    __slots__ = ["evolution", "grid", "layernas", "max_trials", "random", "reinforce", "seed"]
+    __slots__ = ["evolution", "grid", "layernas", "max_trials", "ppo", "random", "reinforce", "seed"]
     EVOLUTION_FIELD_NUMBER: _ClassVar[int]
     GRID_FIELD_NUMBER: _ClassVar[int]
     LAYERNAS_FIELD_NUMBER: _ClassVar[int]
     MAX_TRIALS_FIELD_NUMBER: _ClassVar[int]
+    PPO_FIELD_NUMBER: _ClassVar[int]
     RANDOM_FIELD_NUMBER: _ClassVar[int]
     REINFORCE_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
@@ -146,20 +163,25 @@ class Strategy(_message.Message):
     grid: GridSettings
     layernas: LayerNasSettings
     max_trials: int
+    ppo: PpoSettings
     random: RandomSettings
     reinforce: ReinforceSettings
     seed: int
-    def __init__(self, layernas: _Optional[_Union[LayerNasSettings, _Mapping]] = ..., random: _Optional[_Union[RandomSettings, _Mapping]] = ..., evolution: _Optional[_Union[EvolutionSettings, _Mapping]] = ..., reinforce: _Optional[_Union[ReinforceSettings, _Mapping]] = ..., grid: _Optional[_Union[GridSettings, _Mapping]] = ..., seed: _Optional[int] = ..., max_trials: _Optional[int] = ...) -> None: ...
+    def __init__(self, layernas: _Optional[_Union[LayerNasSettings, _Mapping]] = ..., random: _Optional[_Union[RandomSettings, _Mapping]] = ..., evolution: _Optional[_Union[EvolutionSettings, _Mapping]] = ..., reinforce: _Optional[_Union[ReinforceSettings, _Mapping]] = ..., grid: _Optional[_Union[GridSettings, _Mapping]] = ..., ppo: _Optional[_Union[PpoSettings, _Mapping]] = ..., seed: _Optional[int] = ..., max_trials: _Optional[int] = ...) -> None: ...
 
 class SyntheticTrainer(_message.Message):
-    __slots__ = ["interaction", "seconds", "seed"]
+    __slots__ = ["interaction", "jitter", "seconds", "seconds_per_cost", "seed"]
     INTERACTION_FIELD_NUMBER: _ClassVar[int]
+    JITTER_FIELD_NUMBER: _ClassVar[int]
     SECONDS_FIELD_NUMBER: _ClassVar[int]
+    SECONDS_PER_COST_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
     interaction: float
+    jitter: float
     seconds: float
+    seconds_per_cost: float
     seed: int
-    def __init__(self, seed: _Optional[int] = ..., interaction: _Optional[float] = ..., seconds: _Optional[float] = ...) -> None: ...
+    def __init__(self, seed: _Optional[int] = ..., interaction: _Optional[float] = ..., seconds: _Optional[float] = ..., seconds_per_cost: _Optional[float] = ..., jitter: _Optional[float] = ...) -> None: ...
 
 class TableCost(_message.Message):
     __slots__ = ["column", "key", "path"]
