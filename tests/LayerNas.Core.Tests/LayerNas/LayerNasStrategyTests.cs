@@ -225,7 +225,7 @@ public sealed class LayerNasStrategyTests
     {
         var space = TestSpaces.Burger();
         var problem = TestSpaces.Additive(space, 7, 9);
-        var strategy = new LayerNasStrategy(problem, new LayerNasOptions(Buckets: 4));
+        var strategy = new LayerNasStrategy(problem, new LayerNasOptions(Buckets: 4, Completion: CompletionPolicy.MostExpensive));
         var depth1 = strategy.Propose();
         strategy.Report(depth1[0], 0.5);
         var depth2 = strategy.Propose();
