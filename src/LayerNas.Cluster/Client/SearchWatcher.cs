@@ -9,15 +9,20 @@ namespace LayerNas.Cluster.Client;
 /// <remarks>
 /// The subscription lives in the search's coordinator. The watcher watches that coordinator and subscribes again
 /// through the manager when it stops before the search ended (the singleton moved to another node, say), so a
-/// watch outlives a hand-over.
+/// watch outlives a hand-over. Until a coordinator answers it asks again now and then, since a subscription can be
+/// lost on the way: through a singleton proxy during a hand-over, or in a coordinator whose recovery fails (the
+/// manager then answers with the search's error).
 /// </remarks>
-public sealed class SearchWatcher : ReceiveActor
+public sealed class SearchWatcher : ReceiveActor, IWithTimers
 {
+    private static readonly TimeSpan Resubscribe = TimeSpan.FromSeconds(2);
+
     private IActorRef? _source;
 
     /// <summary>Creates a watcher; see <see cref="Props"/>.</summary>
     public SearchWatcher(IActorRef manager, string searchId, ChannelWriter<IMessage> updates)
     {
+        var subscribe = new SubscribeToSearch { SearchId = searchId };
         Receive<SearchProgressUpdate>(m =>
         {
             Follow(Sender);
@@ -32,10 +37,17 @@ public sealed class SearchWatcher : ReceiveActor
         Receive<Terminated>(t => t.ActorRef.Equals(_source), _ =>
         {
             _source = null;
-            manager.Tell(new SubscribeToSearch { SearchId = searchId });
+            manager.Tell(subscribe);
+            Timers.StartPeriodicTimer(nameof(Resubscribe), subscribe, Resubscribe);
         });
-        manager.Tell(new SubscribeToSearch { SearchId = searchId });
+        // The periodic repeat, until a coordinator answers.
+        Receive<SubscribeToSearch>(m => manager.Tell(m));
+        manager.Tell(subscribe);
+        Timers.StartPeriodicTimer(nameof(Resubscribe), subscribe, Resubscribe);
     }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props of a watcher of <paramref name="searchId"/> that asks <paramref name="manager"/> (the search manager or its proxy).</summary>
     public static Props Props(IActorRef manager, string searchId, ChannelWriter<IMessage> updates) =>
@@ -53,5 +65,6 @@ public sealed class SearchWatcher : ReceiveActor
         }
         _source = coordinator;
         Context.Watch(coordinator);
+        Timers.Cancel(nameof(Resubscribe));
     }
 }

@@ -122,17 +122,19 @@ public sealed class SearchManager : CompactingPersistentActor
             Sender.Tell(new SearchRejected { SearchId = submit.SearchId, Reason = "a search needs an id and a spec" });
             return;
         }
+        // Defaults are written out, so the search keeps its meaning when a later release changes them.
+        var spec = SpecDefaults.Explicit(submit.Spec);
         CompiledSearch search;
         try
         {
-            search = _compile(submit.Spec);
+            search = _compile(spec);
         }
         catch (Exception e)
         {
             Sender.Tell(new SearchRejected { SearchId = submit.SearchId, Reason = e.Message });
             return;
         }
-        var submitted = new SearchSubmitted { SearchId = submit.SearchId, Spec = submit.Spec, SubmittedUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+        var submitted = new SearchSubmitted { SearchId = submit.SearchId, Spec = spec, SubmittedUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
         Persist(submitted, e =>
         {
             var record = _searches.Submitted(e);
@@ -184,7 +186,7 @@ public sealed class SearchManager : CompactingPersistentActor
         CompiledSearch search;
         try
         {
-            search = _compile(record.Submitted.Spec);
+            search = _compile(SpecDefaults.AsRecorded(record.Submitted.Spec));
         }
         catch (Exception e)
         {

@@ -1,0 +1,48 @@
+using LayerNas.Core.Specs;
+using LayerNas.Protocol.V1;
+
+namespace LayerNas.Core.Tests.Specs;
+
+public sealed class SpecDefaultsTests
+{
+    private static SearchSpec LayerNas(string completion = "", string scheduling = "", long? maxTrials = null)
+    {
+        var strategy = new Strategy { Layernas = new LayerNasSettings { Buckets = 4, Completion = completion, Scheduling = scheduling } };
+        if (maxTrials is { } budget)
+        {
+            strategy.MaxTrials = budget;
+        }
+        return new SearchSpec { Name = "s", Strategy = strategy };
+    }
+
+    [Fact]
+    public void A_submitted_search_records_todays_defaults_and_a_budget_runs_depth_by_depth()
+    {
+        var open = LayerNas();
+
+        Assert.Equal(("feasible", "pipelined"), Settings(SpecDefaults.Explicit(open)));
+        Assert.Equal(("feasible", "barrier"), Settings(SpecDefaults.Explicit(LayerNas(maxTrials: 50))));
+        Assert.Equal(("", ""), Settings(open));
+    }
+
+    [Fact]
+    public void A_spec_recorded_before_defaults_were_written_out_reads_as_that_release_did()
+    {
+        Assert.Equal(("most-expensive", "barrier"), Settings(SpecDefaults.AsRecorded(LayerNas())));
+        Assert.Equal(("first", "barrier"), Settings(SpecDefaults.AsRecorded(LayerNas(completion: "first"))));
+    }
+
+    [Fact]
+    public void What_a_spec_names_and_other_strategies_are_left_as_they_are()
+    {
+        var named = LayerNas("cheapest", "pipelined");
+        var grid = new SearchSpec { Name = "g", Strategy = new Strategy { Grid = new GridSettings() } };
+
+        Assert.Same(named, SpecDefaults.Explicit(named));
+        Assert.Same(named, SpecDefaults.AsRecorded(named));
+        Assert.Same(grid, SpecDefaults.Explicit(grid));
+    }
+
+    private static (string Completion, string Scheduling) Settings(SearchSpec spec) =>
+        (spec.Strategy.Layernas.Completion, spec.Strategy.Layernas.Scheduling);
+}
