@@ -54,11 +54,11 @@ public sealed class PodRunTests
     public void A_variable_the_node_does_not_know_fails_the_pod(string role)
     {
         var manifests = RenderedManifests.Render("overlays/dev");
-        manifests.WithRole(role).Container["env"]!.AsArray().Add(new JsonObject { ["name"] = "LAYERNAS_SLOT", ["value"] = "2" });
+        manifests.WithRole(role).Container["env"]!.AsArray().Add(new JsonObject { ["name"] = "LAYERNAS_REPLICAS", ["value"] = "2" });
 
         var refused = Assert.ThrowsAny<Exception>(() => Pods(manifests));
 
-        Assert.Contains("sets LAYERNAS_SLOT, which is not a setting of layernas node", refused.Message);
+        Assert.Contains("sets LAYERNAS_REPLICAS, which is not a setting of layernas node", refused.Message);
     }
 
     [Theory]
