@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Grpc.Core;
 using Grpc.Net.Client;
 using LayerNas.Cli.Specs;
 using LayerNas.Cli.Tests.Support;
@@ -18,14 +17,14 @@ public sealed class NodeCrashTests
     /// <summary>Short enough for a test: a crashed node is downed about two seconds after it is found unreachable.</summary>
     private static readonly Dictionary<string, string> FastDowning = new() { ["LAYERNAS_STABLE_AFTER"] = "2" };
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan Deadline = ClusterSearch.Deadline;
 
     [Fact]
     public async Task A_worker_killed_while_it_holds_trials_has_them_queued_again_and_the_search_answers_as_layernas_run()
     {
         using var folder = new TempFolder();
         var spec = SyntheticSpecs.Write(folder.Path, "kill-worker", seed: 11, seconds: 0.3);
-        var reference = await ReferenceAsync(folder, spec);
+        var reference = await ClusterSearch.ReferenceAsync(folder, spec);
         await using var cluster = await LocalCluster.StartAsync(workers: 2, environment: FastDowning);
         var storage = StorageSettings.SqliteFile(cluster.Database);
         var searchId = await SubmitAsync(cluster, spec);
@@ -38,7 +37,7 @@ public sealed class NodeCrashTests
         Assert.Equal(reference, result);
         Assert.Contains("is gone while holding", cluster.Coordinator.Stderr);
         var completed = Completed(storage, searchId);
-        AssertOneCompletionPerTrial(completed);
+        ClusterSearch.AssertOneCompletionPerTrial(completed);
         // Only results already on their way from the killed worker's two slots may land after the kill.
         Assert.InRange(completed.Skip(killedAt).Count(c => c.Worker.StartsWith(cluster.Workers[0], StringComparison.Ordinal)), 0, 2);
         Assert.DoesNotContain(Events(storage, searchId), e => e is TrialFailed);
@@ -51,7 +50,7 @@ public sealed class NodeCrashTests
         // Each trial takes a second and may take two minutes: an expired lease would hold the search up for minutes.
         var spec = SyntheticSpecs.Write(folder.Path, "stop-worker", seed: 12, seconds: 1, layers: 3);
         SetTimeout(spec, 120);
-        var reference = await ReferenceAsync(folder, spec);
+        var reference = await ClusterSearch.ReferenceAsync(folder, spec);
         await using var cluster = await LocalCluster.StartAsync(workers: 2, environment: FastDowning);
         var storage = StorageSettings.SqliteFile(cluster.Database);
         var searchId = await SubmitAsync(cluster, spec);
@@ -68,7 +67,7 @@ public sealed class NodeCrashTests
         Assert.Matches(@"handed back [12] trial\(s\); they are queued again at once", cluster.Coordinator.Stderr);
         // An expired lease would have held the search up for at least the trial timeout plus the lease grace: 150 s.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(100), $"the search took {clock.Elapsed} after SIGTERM: the trials waited for their leases to expire");
-        AssertOneCompletionPerTrial(Completed(storage, searchId));
+        ClusterSearch.AssertOneCompletionPerTrial(Completed(storage, searchId));
         Assert.DoesNotContain(Events(storage, searchId), e => e is TrialFailed);
     }
 
@@ -79,7 +78,7 @@ public sealed class NodeCrashTests
     {
         using var folder = new TempFolder();
         var spec = SyntheticSpecs.Write(folder.Path, "kill-coordinator", seed: 13, seconds: 0.15);
-        var reference = await ReferenceAsync(folder, spec);
+        var reference = await ClusterSearch.ReferenceAsync(folder, spec);
         await using var database = await TestDatabase.CreateAsync(kind, folder, "coordinator");
         await using var cluster = await LocalCluster.StartAsync(workers: 2, ["--api", "http://127.0.0.1:0", "--db", database.Argument], FastDowning);
         var searchId = await SubmitAsync(cluster, spec);
@@ -92,8 +91,8 @@ public sealed class NodeCrashTests
         var result = await ResultAsync(cluster, folder, searchId, "cluster.json");
         Assert.Equal(reference, result);
         var after = Completed(database.Storage, searchId);
-        AssertOneCompletionPerTrial(after);
-        Assert.Equal(long.Parse(Json(result, "trialsTrained")), after.Count);
+        ClusterSearch.AssertOneCompletionPerTrial(after);
+        Assert.Equal(long.Parse(ClusterSearch.Json(result, "trialsTrained")), after.Count);
         Assert.True(after.Count > before.Count, "the restarted coordinator completed no trial");
         Assert.Equal(before.Select(c => c.TrialNumber), after.Take(before.Count).Select(c => c.TrialNumber));
         Assert.All(cluster.WorkerNodes, worker => Assert.Contains("node downed: no coordinator is reachable; starting again to rejoin the cluster", worker.Stdout));
@@ -105,7 +104,7 @@ public sealed class NodeCrashTests
     {
         using var folder = new TempFolder();
         var spec = SyntheticSpecs.Write(folder.Path, "stop-coordinator", seed: 14, seconds: 0.15);
-        var reference = await ReferenceAsync(folder, spec);
+        var reference = await ClusterSearch.ReferenceAsync(folder, spec);
         await using var cluster = await LocalCluster.StartAsync(workers: 2, environment: FastDowning);
         var storage = StorageSettings.SqliteFile(cluster.Database);
         var searchId = await SubmitAsync(cluster, spec);
@@ -119,16 +118,9 @@ public sealed class NodeCrashTests
         var result = await ResultAsync(cluster, folder, searchId, "cluster.json");
         Assert.Equal(reference, result);
         var after = Completed(storage, searchId);
-        AssertOneCompletionPerTrial(after);
+        ClusterSearch.AssertOneCompletionPerTrial(after);
         Assert.True(after.Count > before.Count, "the restarted coordinator completed no trial");
         Assert.All(cluster.WorkerNodes, worker => Assert.Contains("the last coordinator left the cluster: leaving", worker.Stdout));
-    }
-
-    private static async Task<string> ReferenceAsync(TempFolder folder, string spec)
-    {
-        var run = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "2", "--db", "reference.db", "--output", "reference.json");
-        Assert.True(run.ExitCode == 0, run.Stderr);
-        return File.ReadAllText(folder.File("reference.json"));
     }
 
     private static async Task<string> SubmitAsync(LocalCluster cluster, string spec)
@@ -137,26 +129,8 @@ public sealed class NodeCrashTests
         return (await api.SubmitAsync(new SubmitRequest { Spec = SpecFile.Load(spec) })).SearchId;
     }
 
-    /// <summary>Waits until the search has finished, through whichever coordinator is up, and returns its result as <c>layernas result</c> writes it.</summary>
-    private static async Task<string> ResultAsync(LocalCluster cluster, TempFolder folder, string searchId, string output)
-    {
-        await Wait.UntilAsync(async () =>
-        {
-            try
-            {
-                var api = new SearchService.SearchServiceClient(GrpcChannel.ForAddress(cluster.Api));
-                return (await api.GetAsync(new GetRequest { SearchId = searchId })).State == "finished";
-            }
-            catch (RpcException)
-            {
-                // The coordinator is starting again.
-                return false;
-            }
-        }, Deadline, $"search {searchId} to finish");
-        var result = await Layernas.RunAsync(folder.Path, "result", searchId, "--server", cluster.Api, "--output", output);
-        Assert.True(result.ExitCode == 0, result.Stderr);
-        return File.ReadAllText(folder.File(output));
-    }
+    private static Task<string> ResultAsync(LocalCluster cluster, TempFolder folder, string searchId, string output) =>
+        ClusterSearch.ResultAsync(() => cluster.Api, null, folder, searchId, output);
 
     private static void SetTimeout(string specPath, double seconds)
     {
@@ -167,28 +141,7 @@ public sealed class NodeCrashTests
 
     private static IReadOnlyList<Google.Protobuf.IMessage> Events(StorageSettings storage, string searchId) => JournalReader.Events(storage, $"search-{searchId}");
 
-    private static IReadOnlyList<TrialCompleted> Completed(StorageSettings storage, string searchId)
-    {
-        try
-        {
-            return JournalReader.Completed(storage, searchId);
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
-        {
-            // The tables do not exist yet, or a write holds the file for a moment.
-            return [];
-        }
-    }
+    private static IReadOnlyList<TrialCompleted> Completed(StorageSettings storage, string searchId) => ClusterSearch.Completed(storage, searchId);
 
-    private static int CompletedBy(StorageSettings storage, string searchId, string worker) =>
-        Completed(storage, searchId).Count(c => c.Worker.StartsWith(worker, StringComparison.Ordinal));
-
-    private static void AssertOneCompletionPerTrial(IReadOnlyList<TrialCompleted> completed) =>
-        Assert.Equal(completed.Count, completed.Select(c => c.TrialNumber).Distinct().Count());
-
-    private static string Json(string result, string property)
-    {
-        using var json = System.Text.Json.JsonDocument.Parse(result);
-        return json.RootElement.GetProperty(property).GetString()!;
-    }
+    private static int CompletedBy(StorageSettings storage, string searchId, string worker) => ClusterSearch.CompletedBy(storage, searchId, worker);
 }

@@ -250,7 +250,7 @@ public sealed partial class ManifestTests
         _ => throw new InvalidOperationException($"the test has no sample for key {key} of Secret {name}"),
     };
 
-    private static bool Selects(JsonNode? selector, IReadOnlyDictionary<string, string> labels) =>
+    internal static bool Selects(JsonNode? selector, IReadOnlyDictionary<string, string> labels) =>
         selector is JsonObject map && map.Count > 0 && map.All(l => labels.TryGetValue(l.Key, out var v) && v == l.Value!.GetValue<string>());
 
     /// <summary>

@@ -43,6 +43,9 @@ internal sealed partial class Workload(JsonObject resource)
     /// <summary>The first pod's name: StatefulSet pods are numbered from 0, Deployment pods get a random suffix.</summary>
     public string SamplePodName => Kind == "StatefulSet" ? $"{Name}-0" : $"{Name}-5d9c7b6f4-x2k8q";
 
+    /// <summary>The first pod, pictured in the sample namespace with the sample IP address.</summary>
+    public PodPicture SamplePod => new(SamplePodName, SampleNamespace, SamplePodIp);
+
     /// <summary>The entry of an environment variable, or null.</summary>
     public JsonObject? EnvEntry(string name) => Env.SingleOrDefault(e => e["name"]!.GetValue<string>() == name);
 
@@ -57,31 +60,44 @@ internal sealed partial class Workload(JsonObject resource)
         return int.Parse(port["containerPort"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The environment the kubelet gives the first pod's container (see the overload).</summary>
+    public IReadOnlyDictionary<string, string?> Environment(Func<string, string, string> secret) => Environment(secret, SamplePod);
+
     /// <summary>
-    /// The environment the kubelet gives the first pod's container: downward-API fields of the sample pod, secrets
+    /// The environment the kubelet gives the container of <paramref name="pod"/>: its downward-API fields, secrets
     /// from <paramref name="secret"/> (name, key), and $(VAR) references to earlier variables expanded.
     /// </summary>
-    public IReadOnlyDictionary<string, string?> Environment(Func<string, string, string> secret)
+    public IReadOnlyDictionary<string, string?> Environment(Func<string, string, string> secret, PodPicture pod)
     {
         Assert.True(Container["envFrom"] is null, $"{Kind} {Name} uses envFrom, whose variable names the manifests cannot show");
         var environment = new Dictionary<string, string?>();
         foreach (var entry in Env)
         {
             var name = entry["name"]!.GetValue<string>();
-            environment[name] = entry["valueFrom"] is { } from ? From(from, secret) : Expand(entry["value"]?.GetValue<string>() ?? "", environment);
+            environment[name] = entry["valueFrom"] is { } from ? From(from, secret, pod) : Expand(entry["value"]?.GetValue<string>() ?? "", environment);
         }
         return environment;
     }
 
-    /// <summary>The node's checked settings from the environment its pod gets; throws <see cref="UsageException"/> as the node would refuse to start.</summary>
-    public NodeSettings Settings(Func<string, string, string> secret)
+    /// <summary>The node's checked settings from the environment the first pod gets (see the overload).</summary>
+    public NodeSettings Settings(Func<string, string, string> secret) => Settings(secret, SamplePod);
+
+    /// <summary>The node's checked settings from the environment and arguments <paramref name="pod"/> gets; throws <see cref="UsageException"/> as the node would refuse to start.</summary>
+    public NodeSettings Settings(Func<string, string, string> secret, PodPicture pod)
     {
+        var environment = Environment(secret, pod);
+        var args = Args(environment);
+        Assert.True(args is ["node", ..], $"{Kind} {Name} runs layernas {string.Join(' ', args)}, not layernas node");
         using var noSettingsFile = new TempFolder();
-        var loaded = NodeConfiguration.Load(LayernasCommandLine.Parse(["node"]), Environment(secret), noSettingsFile.Path);
+        var loaded = NodeConfiguration.Load(LayernasCommandLine.Parse(args), environment, noSettingsFile.Path);
         return NodeSettings.From(loaded.Options, loaded.FromCommandLine);
     }
 
-    private string From(JsonNode from, Func<string, string, string> secret)
+    /// <summary>The container's arguments with $(VAR) references expanded as the kubelet expands them; the image's own (node) when the manifest gives none.</summary>
+    public IReadOnlyList<string> Args(IReadOnlyDictionary<string, string?> environment) =>
+        Container["args"]?.AsArray().Select(a => Expand(a!.GetValue<string>(), environment)).ToList() ?? ["node"];
+
+    private string From(JsonNode from, Func<string, string, string> secret, PodPicture pod)
     {
         if (from["secretKeyRef"] is { } secretRef)
         {
@@ -90,9 +106,9 @@ internal sealed partial class Workload(JsonObject resource)
         var field = from["fieldRef"]?["fieldPath"]?.GetValue<string>();
         return field switch
         {
-            "metadata.name" => SamplePodName,
-            "metadata.namespace" => SampleNamespace,
-            "status.podIP" => SamplePodIp,
+            "metadata.name" => pod.Name,
+            "metadata.namespace" => pod.Namespace,
+            "status.podIP" => pod.Ip,
             _ => throw new InvalidOperationException($"{Kind} {Name}: the test does not picture the value source {from.ToJsonString()}"),
         };
     }
