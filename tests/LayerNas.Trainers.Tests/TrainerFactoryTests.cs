@@ -6,7 +6,7 @@ namespace LayerNas.Trainers.Tests;
 
 public sealed class TrainerFactoryTests
 {
-    private static readonly BenchmarkTable Table = BenchmarkTable.Parse("arch,acc\nc3:w16,0.5\nc3:w16,0.7\n", "arch");
+    private static readonly BenchmarkTable Table = BenchmarkTable.Parse("arch,seed,acc\nc3:w16,0,0.5\nc3:w16,1,0.7\n", "arch");
 
     private static BenchmarkTable Load(string path, string keyColumn) => path == "bench.csv" ? Table : throw new FileNotFoundException($"could not find '{path}'");
 
