@@ -87,8 +87,11 @@ public static class NodeConfiguration
         // appsettings.json may list trainers as an array; a value from a higher source replaces the whole list.
         var trainers = configuration.GetSection($"{NodeOptions.Section}:{nameof(NodeOptions.Trainers)}");
         var trainerList = trainers.Value ?? (trainers.GetChildren().Any() ? string.Join('\n', trainers.GetChildren().Select(c => c.Value)) : null);
-        var options = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
-        options.Trainers = trainerList;
+        var flattened = new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection([KeyValuePair.Create($"{NodeOptions.Section}:{nameof(NodeOptions.Trainers)}", trainerList)])
+            .Build();
+        var options = flattened.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
         return new Loaded(options, given.Select(o => o.Setting.Key).ToHashSet());
     }
 
