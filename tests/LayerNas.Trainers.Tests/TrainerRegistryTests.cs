@@ -20,7 +20,7 @@ public sealed class TrainerRegistryTests
     {
         var trainer = RegisteredTrainer.Parse(registration);
 
-        Assert.Equal(command, trainer.Command);
+        Assert.Equal(command, (IEnumerable<string>)trainer.Command);
         Assert.Equal(environment, trainer.Environment.Select(e => $"{e.Key}={e.Value}"));
     }
 

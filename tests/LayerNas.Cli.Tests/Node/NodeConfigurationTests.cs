@@ -150,7 +150,7 @@ public sealed class NodeConfigurationTests
         Assert.Equal(["env-a", "env-b"], fromEnvironment.Trainers.Names);
         Assert.Equal(2, fromEnvironment.Slots);
         Assert.Equal(["2", "3"], fromEnvironment.Gpus);
-        Assert.Equal(["python3", "b, c.py"], fromEnvironment.Trainers.Trainers.Single(t => t.Name == "env-b").Command);
+        Assert.Equal(["python3", "b, c.py"], (IEnumerable<string>)fromEnvironment.Trainers.Trainers.Single(t => t.Name == "env-b").Command);
         Assert.Equal(["cli", "cli2"], fromCommandLine.Trainers.Names);
         Assert.True(fromCommandLine.Trainers.TrustsSpecCommands);
     }
