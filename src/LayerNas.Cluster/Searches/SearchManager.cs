@@ -113,7 +113,7 @@ public sealed class SearchManager : CompactingPersistentActor
     private void OnSubmit(SubmitSearch submit)
     {
         var known = _searches.Find(submit.SearchId);
-        if (known is not null && submit.Spec is not null && !submit.Spec.Equals(known.Submitted.Spec))
+        if (known is not null && submit.Spec is not null && !SpecDefaults.AskFor(submit.Spec, known.Submitted.Spec))
         {
             // An id names one search: answering `existing` would have the client follow a search it did not submit.
             Sender.Tell(new SearchRejected
