@@ -132,7 +132,7 @@ public sealed class TrustBoundaryTests(UntrustedClusterFixture fixture) : IClass
 
     [Theory]
     [InlineData(1, 9_000)]
-    [InlineData(10_000, 2)]
+    [InlineData(3_000, 2)]
     public async Task A_spec_too_big_for_a_default_message_between_nodes_is_searched_beside_another_that_does_not_starve(int layers, int options)
     {
         var api = Api();
