@@ -36,7 +36,7 @@ internal sealed class BenchNode : IAsyncDisposable
                 Compile = spec => SearchFactory.Compile(spec, (path, _) => throw new InvalidOperationException($"no tables here: {path}")),
                 Manager = manager,
                 Workers = new WorkerPoolSettings { Slots = Math.Max(1, slots) },
-                Trainers = spec => TrainerFactory.Create(spec.Trainer, SpaceBuilder.Build(spec), (path, _) => throw new InvalidOperationException($"no tables here: {path}"), Path.GetTempPath()),
+                Trainers = (spec, slot) => TrainerFactory.Create(spec.Trainer, SpaceBuilder.Build(spec), (path, _) => throw new InvalidOperationException($"no tables here: {path}"), ProcessLaunch.Trusted(Path.GetTempPath()) with { Slot = new TrainerSlot(slot, null) }),
                 LogLevel = Akka.Event.LogLevel.WarningLevel,
             })))
             .Build();

@@ -22,6 +22,10 @@ The training file's first 50,000 images are the training pool and its last 10,00
 reward never sees a training image. Everything else a trial prints goes to stderr, which the cluster keeps as the
 trial's log.
 
+A model trains on the GPU its worker slot was given when there is one (a worker started with --gpus sets
+CUDA_VISIBLE_DEVICES per slot, so that GPU is the only one this process sees), else on the CPU; costs and latency are
+measured on the CPU either way, so they do not depend on the machine's GPU.
+
 It uses the installed layernas package, or else the copy in the clients/python folder of the repository it sits in.
 """
 
@@ -226,7 +230,12 @@ def tensors(images, labels):
     return x, torch.from_numpy(labels.astype(np.int64))
 
 
-def recalibrate_batch_norm(model, x, batch_size):
+def training_device():
+    """The GPU this process sees (its slot's, under --gpus), else the CPU."""
+    return torch.device("cuda") if torch.cuda.is_available() else torch.device("cpu")
+
+
+def recalibrate_batch_norm(model, x, batch_size, device):
     """Recomputes every BatchNorm's statistics on the final weights: short training leaves the running averages
     dominated by the first, untrained batches, which would make evaluation measure stale statistics."""
     for module in model.modules():
@@ -235,15 +244,15 @@ def recalibrate_batch_norm(model, x, batch_size):
     model.train()
     with torch.no_grad():
         for start in range(0, len(x), batch_size):
-            model(x[start:start + batch_size])
+            model(x[start:start + batch_size].to(device))
 
 
-def accuracy(model, x, y):
+def accuracy(model, x, y, device):
     model.eval()
     correct = 0
     with torch.no_grad():
         for start in range(0, len(x), 500):
-            correct += (model(x[start:start + 500]).argmax(1) == y[start:start + 500]).sum().item()
+            correct += (model(x[start:start + 500].to(device)).argmax(1).cpu() == y[start:start + 500]).sum().item()
     return correct / len(x)
 
 
@@ -306,6 +315,8 @@ def train(architecture, budget, settings):
     x_val, y_val = tensors(train_images[TRAIN_POOL:TRAIN_POOL + validation_examples], train_labels[TRAIN_POOL:TRAIN_POOL + validation_examples])
     x_test, y_test = tensors(test_images[:test_examples], test_labels[:test_examples])
 
+    device = training_device()
+    model.to(device)
     started = time.perf_counter()
     order = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
@@ -317,21 +328,21 @@ def train(architecture, budget, settings):
         for start in range(0, train_examples, batch_size):
             index = permutation[start:start + batch_size]
             optimizer.zero_grad()
-            loss = F.cross_entropy(model(x_train[index]), y_train[index])
+            loss = F.cross_entropy(model(x_train[index].to(device)), y_train[index].to(device))
             loss.backward()
             optimizer.step()
             loss_sum, batches = loss_sum + loss.item(), batches + 1
         print(f"epoch {epoch + 1}/{epochs}: mean training loss {loss_sum / batches:.4f}", file=sys.stderr)
-    recalibrate_batch_norm(model, x_train, batch_size)
+    recalibrate_batch_norm(model, x_train, batch_size, device)
     train_seconds = time.perf_counter() - started
 
-    val_acc = accuracy(model, x_val, y_val)
+    val_acc = accuracy(model, x_val, y_val, device)
     metrics = {
-        "test_acc": accuracy(model, x_test, y_test),
+        "test_acc": accuracy(model, x_test, y_test, device),
         "train_loss": loss_sum / batches,
         "train_seconds": train_seconds,
     }
-    costs["latency_ms"] = measure_latency_ms(model, latency_runs)
+    costs["latency_ms"] = measure_latency_ms(model.cpu(), latency_runs)
     return {"reward": val_acc, "metrics": metrics, "costs": costs}
 
 

@@ -29,7 +29,7 @@ public sealed class TabularTrainer : ITrainer
         {
             if (!table.HasColumn(column))
             {
-                throw new TrainerException($"the table has no column '{column}' (columns: {string.Join(", ", table.Header)})");
+                throw new TrainerException($"the table has no column '{column}'");
             }
         }
         _table = table;

@@ -10,24 +10,25 @@ public static class TrainerFactory
 {
     /// <summary>
     /// The trainer of <paramref name="spec"/> over <paramref name="space"/>, loading tables through
-    /// <paramref name="loadTable"/>; a process trainer writes its per-trial logs under <paramref name="logsDirectory"/>
-    /// and <paramref name="tableSeed"/> makes a tabular trainer read one seed's row instead of the mean.
-    /// Throws <see cref="TrainerException"/> naming what is wrong.
+    /// <paramref name="loadTable"/>; a process trainer runs what <paramref name="launch"/> lets it (a registered
+    /// trainer, or a trusted command) and <paramref name="tableSeed"/> makes a tabular trainer read one seed's row
+    /// instead of the mean. Throws <see cref="TrainerException"/> naming what is wrong.
     /// </summary>
-    public static ITrainer Create(Spec.Trainer spec, SearchSpace space, Func<string, string, BenchmarkTable> loadTable, string logsDirectory, ulong? tableSeed = null) => spec.KindCase switch
+    public static ITrainer Create(Spec.Trainer spec, SearchSpace space, Func<string, string, BenchmarkTable> loadTable, ProcessLaunch launch, ulong? tableSeed = null) => spec.KindCase switch
     {
         Spec.Trainer.KindOneofCase.Synthetic => Synthetic(spec.Synthetic, space),
         Spec.Trainer.KindOneofCase.Tabular => Tabular(spec.Tabular, loadTable, tableSeed),
-        Spec.Trainer.KindOneofCase.Process => Process(spec.Process, space, logsDirectory),
+        Spec.Trainer.KindOneofCase.Process => Process(spec.Process, space, launch),
         _ => throw new TrainerException("the spec names no trainer (synthetic, tabular or process)"),
     };
 
-    private static ProcessTrainer Process(Spec.ProcessTrainer spec, SearchSpace space, string logsDirectory)
+    private static ProcessTrainer Process(Spec.ProcessTrainer spec, SearchSpace space, ProcessLaunch launch)
     {
+        var process = launch.Registry.Resolve(spec, launch.Slot);
         try
         {
-            var folder = spec.WorkingDirectory.Length > 0 ? spec.WorkingDirectory : Directory.GetCurrentDirectory();
-            return new ProcessTrainer(spec, space, folder, logsDirectory);
+            var folder = process.WorkingDirectory.Length > 0 ? process.WorkingDirectory : Directory.GetCurrentDirectory();
+            return new ProcessTrainer(process, space, folder, launch.LogsDirectory);
         }
         catch (ArgumentException e)
         {

@@ -24,8 +24,8 @@ public sealed class TrialFaultTests
     public async Task A_search_on_a_coordinator_and_two_worker_processes_records_each_fault_with_its_reason_and_finishes()
     {
         using var folder = new TempFolder();
-        var spec = FaultSpec.Write(folder.Path);
-        await using var cluster = await LocalCluster.StartAsync(workers: 2);
+        var spec = FaultSpec.Write(folder.Path, byName: true);
+        await using var cluster = await LocalCluster.StartAsync(workers: 2, workerArgs: FaultSpec.WorkerArgs);
 
         var submitted = await Layernas.RunAsync(folder.Path, "submit", spec, "--server", cluster.Api, "--watch", "--output", "result.json");
 

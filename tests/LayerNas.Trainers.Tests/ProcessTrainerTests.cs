@@ -253,10 +253,10 @@ public sealed class ProcessTrainerTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("epochs", "many", "trainer.process.settings.epochs must be an integer in [1, 2147483647], got 'many'")]
-    [InlineData("epochs", "0", "trainer.process.settings.epochs must be an integer in [1, 2147483647], got '0'")]
-    [InlineData("train_examples", "1e3", "trainer.process.settings.train_examples must be an integer in [1, 2147483647], got '1e3'")]
-    [InlineData("seed", "-1", "trainer.process.settings.seed must be an integer in [0, 9223372036854775807], got '-1'")]
+    [InlineData("epochs", "many", "trainer.process.settings.epochs must be a whole number from 1 to 2147483647, got 'many'")]
+    [InlineData("epochs", "0", "trainer.process.settings.epochs must be a whole number from 1 to 2147483647, got '0'")]
+    [InlineData("train_examples", "1e3", "trainer.process.settings.train_examples must be a whole number from 1 to 2147483647, got '1e3'")]
+    [InlineData("seed", "-1", "trainer.process.settings.seed must be a whole number from 0 to 9223372036854775807, got '-1'")]
     public void Budget_settings_that_are_not_valid_integers_are_refused(string key, string value, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => new ProcessTrainer(FaultSpec((key, value)), Space, ".", _logs.Path));

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+import search_specs
 from nodes import Node
 
 
@@ -22,11 +23,14 @@ def cli() -> str:
 
 @pytest.fixture(scope="session")
 def cluster(cli, tmp_path_factory):
-    """A coordinator node serving the API on a free loopback port, and one worker node with two slots joined to it."""
+    """A coordinator node serving the API on a free loopback port, and one worker node with two slots joined to it that
+    runs the toy trainer registered by name; both read tables inside the repository's examples folder."""
     folder = tmp_path_factory.mktemp("cluster")
-    coordinator = Node(cli, folder, "coordinator", "--role", "coordinator", "--port", "0", "--db", str(folder / "coordinator.db"), "--api", "http://127.0.0.1:0")
+    coordinator = Node(cli, folder, "coordinator", "--role", "coordinator", "--port", "0", "--db", str(folder / "coordinator.db"), "--api", "http://127.0.0.1:0",
+                       "--data-root", str(search_specs.EXAMPLES))
     try:
-        worker = Node(cli, folder, "worker", "--role", "worker", "--port", "0", "--slots", "2", "--seed", coordinator.address, "--logs", str(folder / "logs"))
+        worker = Node(cli, folder, "worker", "--role", "worker", "--port", "0", "--slots", "2", "--seed", coordinator.address, "--logs", str(folder / "logs"),
+                      "--trainer", search_specs.TOY_REGISTRATION, "--data-root", str(search_specs.EXAMPLES))
         try:
             yield SimpleNamespace(api=coordinator.api)
         finally:

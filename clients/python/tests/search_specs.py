@@ -22,9 +22,14 @@ def synthetic(name: str, seed: int, seconds: float, layers: int = 4) -> dict:
     }
 
 
+TOY_NAME = "toy"
+TOY_REGISTRATION = f"{TOY_NAME}={sys.executable} {TOY_TRAINER}"
+"""How a worker node or `layernas run` registers the toy trainer (--trainer NAME=COMMAND), which specs name."""
+
+
 def toy(name: str, behaviours: list[str], max_retries: int = 1) -> dict:
-    """A LayerNAS search whose process trainer is tests/trainers/toy_trainer.py, run by this Python: the layer
-    "behaviour" picks what train does, the layer "width" scales the reward."""
+    """A LayerNAS search whose process trainer is the registered toy trainer (tests/trainers/toy_trainer.py, run by
+    this Python): the layer "behaviour" picks what train does, the layer "width" scales the reward."""
     return {
         "name": name,
         "layers": [
@@ -35,7 +40,7 @@ def toy(name: str, behaviours: list[str], max_retries: int = 1) -> dict:
         "target": {"min": 0},
         "strategy": {"layernas": {"buckets": 4}},
         "trainer": {
-            "process": {"command": [sys.executable, str(TOY_TRAINER)], "settings": {"epochs": "2", "seed": "7", "lr": "0.1"}},
+            "process": {"name": TOY_NAME, "settings": {"epochs": "2", "seed": "7", "lr": "0.1"}},
             "timeoutSeconds": 60,
             "maxRetries": max_retries,
         },

@@ -109,7 +109,8 @@ def test_a_search_whose_trainer_uses_serve_completes_on_the_cluster_and_in_layer
     with Client(cluster.api) as client:
         search_id = client.submit(spec).search_id
         *_, result = client.watch(search_id)
-    run = run_layernas(cli, tmp_path, "run", str(spec), "--workers", "2", "--db", "run.db", "--output", "run.json")
+    run = run_layernas(cli, tmp_path, "run", str(spec), "--workers", "2", "--db", "run.db", "--output", "run.json",
+                       "--trainer", search_specs.TOY_REGISTRATION)
 
     assert run.returncode == 0, run.stderr
     assert isinstance(result, SearchResult)

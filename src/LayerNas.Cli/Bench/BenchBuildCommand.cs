@@ -31,10 +31,11 @@ public static class BenchBuildCommand
     public static async Task<int> RunAsync(BenchBuildOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var searches = Searches(SpecFile.Load(options.SpecPath), options.Seeds);
-        var compiled = NodeFiles.Compile(searches[0].Spec);
+        var files = NodeFiles.Trusted();
+        var compiled = files.Compile(searches[0].Spec);
         foreach (var (_, spec) in searches.Skip(1))
         {
-            NodeFiles.Compile(spec);
+            files.Compile(spec);
         }
         var space = compiled.Problem.Space;
         if (space.Size > MaxArchitectures)
@@ -46,12 +47,12 @@ public static class BenchBuildCommand
         var logs = NodeFiles.LogsDirectory(storage);
         foreach (var (_, spec) in searches)
         {
-            await NodeFiles.Trainers(logs)(spec).DisposeAsync();
+            await files.Trainers(logs)(spec, 0).DisposeAsync();
         }
 
         await output.WriteLineAsync($"bench build: {Count(space.Size)} architectures × {searches.Count} training seed{(searches.Count == 1 ? "" : "s")} on {options.Workers} worker{(options.Workers == 1 ? "" : "s")}");
         var runs = new List<SeedTrials>();
-        await using (var node = await EmbeddedNode.StartAsync(options.Workers, storage, cancellationToken))
+        await using (var node = await EmbeddedNode.StartAsync(options.Workers, storage, files, cancellationToken))
         {
             foreach (var (seed, spec) in searches)
             {

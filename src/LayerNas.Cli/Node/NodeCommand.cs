@@ -96,19 +96,23 @@ public static class NodeCommand
         return ReferenceEquals(cause, first) || message.Contains(cause.Message, StringComparison.OrdinalIgnoreCase) ? message : $"{message} ({cause.Message})";
     }
 
-    private static LayerNasHost Build(NodeSettings settings) => LayerNasHost.Create(
-        new LayerNasNodeSettings
-        {
-            Cluster = settings.Cluster,
-            Storage = settings.IsCoordinator ? settings.Storage : null,
-            Compile = NodeFiles.Compile,
-            Manager = new SearchManagerSettings { Dispatcher = new TrialDispatcherSettings { LeaseGrace = settings.LeaseGrace } },
-            Workers = new WorkerPoolSettings { Slots = settings.Slots },
-            Trainers = NodeFiles.Trainers(settings.LogsDirectory),
-        },
-        Configure,
-        settings.IsCoordinator ? settings.Api : null,
-        NodeFiles.Check);
+    private static LayerNasHost Build(NodeSettings settings)
+    {
+        var files = settings.Files;
+        return LayerNasHost.Create(
+            new LayerNasNodeSettings
+            {
+                Cluster = settings.Cluster,
+                Storage = settings.IsCoordinator ? settings.Storage : null,
+                Compile = files.Compile,
+                Manager = new SearchManagerSettings { Dispatcher = new TrialDispatcherSettings { LeaseGrace = settings.LeaseGrace } },
+                Workers = new WorkerPoolSettings { Slots = settings.Slots },
+                Trainers = files.Trainers(settings.LogsDirectory),
+            },
+            Configure,
+            settings.IsCoordinator ? settings.Api : null,
+            files.Check);
+    }
 
     private static void Configure(ILoggingBuilder logging) => logging
         .ClearProviders()
@@ -129,7 +133,15 @@ public static class NodeCommand
         if (settings.IsWorker)
         {
             parts.Add($"slots: {settings.Slots}");
+            if (settings.Gpus.Count > 0)
+            {
+                parts.Add($"GPUs: {string.Join(",", settings.Gpus)}");
+            }
+            parts.Add($"trainers: {(settings.Trainers.Names.Count == 0 ? "none registered" : string.Join(", ", settings.Trainers.Names))}");
         }
+        parts.Add(settings.Trainers.TrustsSpecCommands
+            ? "clients trusted: specs may run any command"
+            : $"tables: {settings.Tables.Root ?? "none (no --data-root)"}");
         if (settings.IsCoordinator)
         {
             var token = settings.Api.Token is null ? "no token, this machine only" : "bearer token required";

@@ -19,11 +19,14 @@ public static class NodeConfiguration
     /// <summary>What was read, and which settings the command line itself gave.</summary>
     public sealed record Loaded(NodeOptions Options, IReadOnlySet<string> FromCommandLine);
 
-    // One option per setting; --seed may be repeated and its values join into the comma list the other sources give.
-    private static readonly IReadOnlyList<(NodeSetting Setting, Option<string> Option)> CommandLineOptions =
+    // One option per setting; a list setting may be repeated and its values join into the list the other sources give
+    // (seeds by commas, trainers, whose commands may hold commas, by lines); a switch is a flag without a value.
+    private static readonly IReadOnlyList<(NodeSetting Setting, Option Option)> CommandLineOptions =
     [
-        .. NodeSetting.All.Select(s => (s, ValueOption.Create(s.Flag, s.HelpName, $"{s.Description} [env: {s.Environment}]",
-            values => s.Key == nameof(NodeOptions.Seeds) ? string.Join(',', values) : values[^1]))),
+        .. NodeSetting.All.Select(s => (s, s.IsSwitch
+            ? new Option<bool>(s.Flag) { Description = $"{s.Description} [env: {s.Environment}=true]" }
+            : (Option)ValueOption.Create(s.Flag, s.HelpName, $"{s.Description} [env: {s.Environment}]",
+                values => s.Key == nameof(NodeOptions.Trainers) ? string.Join('\n', values) : s.IsList ? string.Join(',', values) : values[^1]))),
     ];
 
     /// <summary><c>layernas node</c>: one option per setting, without the action.</summary>
@@ -36,7 +39,7 @@ public static class NodeConfiguration
         {
             if (setting.Key == nameof(NodeOptions.Role))
             {
-                option.CompletionSources.Add("coordinator", "worker", "both");
+                ((Option<string>)option).CompletionSources.Add("coordinator", "worker", "both");
             }
             command.Options.Add(option);
         }
@@ -60,7 +63,7 @@ public static class NodeConfiguration
             configuration = new ConfigurationBuilder()
                 .AddJsonFile(Path.Combine(Path.GetFullPath(folder), SettingsFile), optional: true, reloadOnChange: false)
                 .AddInMemoryCollection(fromEnvironment)
-                .AddInMemoryCollection(given.Select(o => KeyValuePair.Create(o.Setting.ConfigurationKey, commandLine.GetValue(o.Option))))
+                .AddInMemoryCollection(given.Select(o => KeyValuePair.Create(o.Setting.ConfigurationKey, Value(commandLine, o.Option))))
                 .Build();
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
@@ -74,9 +77,30 @@ public static class NodeConfiguration
                 throw new UsageException($"{setting.Names}: '{text}' is not a whole number");
             }
         }
-        var options = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        foreach (var setting in NodeSetting.All.Where(s => s.IsSwitch))
+        {
+            if (configuration[setting.ConfigurationKey] is { } text && !bool.TryParse(text, out _))
+            {
+                throw new UsageException($"{setting.Names}: '{text}' is not true or false");
+            }
+        }
+        // appsettings.json may list trainers as an array; a value from a higher source replaces the whole list.
+        var trainers = configuration.GetSection($"{NodeOptions.Section}:{nameof(NodeOptions.Trainers)}");
+        var trainerList = trainers.Value ?? (trainers.GetChildren().Any() ? string.Join('\n', trainers.GetChildren().Select(c => c.Value)) : null);
+        var flattened = new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection([KeyValuePair.Create($"{NodeOptions.Section}:{nameof(NodeOptions.Trainers)}", trainerList)])
+            .Build();
+        var options = flattened.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
         return new Loaded(options, given.Select(o => o.Setting.Key).ToHashSet());
     }
+
+    private static string? Value(ParseResult commandLine, Option option) => option switch
+    {
+        Option<bool> flag => commandLine.GetValue(flag) ? "true" : "false",
+        Option<string> text => commandLine.GetValue(text),
+        _ => throw new ArgumentException($"option {option.Name} has no reader", nameof(option)),
+    };
 
     private static string OneLine(Exception e) =>
         string.Join(' ', $"{e.Message} {e.InnerException?.Message}".Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

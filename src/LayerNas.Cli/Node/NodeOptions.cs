@@ -45,4 +45,16 @@ public sealed class NodeOptions
 
     /// <summary>Seconds past a trial's timeout before a silent worker's lease expires (coordinator nodes).</summary>
     public int? LeaseGrace { get; set; }
+
+    /// <summary>Process trainers specs may run by name, one <c>NAME=COMMAND</c> per line (worker nodes).</summary>
+    public string? Trainers { get; set; }
+
+    /// <summary>Comma-separated GPUs, one worker slot bound to each (worker nodes).</summary>
+    public string? Gpus { get; set; }
+
+    /// <summary>The folder inside which the tables specs name are read.</summary>
+    public string? DataRoot { get; set; }
+
+    /// <summary>Whether API clients are trusted with the nodes' machines: specs may then run any command and read any table.</summary>
+    public bool? TrustClients { get; set; }
 }

@@ -1,4 +1,6 @@
+using LayerNas.Cli.CommandLine;
 using LayerNas.Node.Api;
+using LayerNas.Trainers;
 
 namespace LayerNas.Cli.Node;
 
@@ -9,7 +11,9 @@ namespace LayerNas.Cli.Node;
 /// <param name="HelpName">What the value is, as help shows it.</param>
 /// <param name="Description">What the setting does and its default, as help shows it.</param>
 /// <param name="IsNumber">Whether the value is a whole number.</param>
-public sealed record NodeSetting(string Key, string Flag, string Environment, string HelpName, string Description, bool IsNumber = false)
+/// <param name="IsSwitch">Whether the setting is on or off: a flag without a value on the command line, <c>true</c> or <c>false</c> elsewhere.</param>
+/// <param name="IsList">Whether the command line may repeat it, each value one entry of the list (a comma or line list elsewhere).</param>
+public sealed record NodeSetting(string Key, string Flag, string Environment, string HelpName, string Description, bool IsNumber = false, bool IsSwitch = false, bool IsList = false)
 {
     /// <summary>Every setting, in the order help lists them.</summary>
     public static IReadOnlyList<NodeSetting> All { get; } =
@@ -22,7 +26,7 @@ public sealed record NodeSetting(string Key, string Flag, string Environment, st
         new(nameof(NodeOptions.PublicHost), "--public-host", "LAYERNAS_PUBLIC_HOST", "H",
             "the address other nodes reach this one at, when it is not the bound one (a pod IP, a NAT)"),
         new(nameof(NodeOptions.Seeds), "--seed", "LAYERNAS_SEEDS", "akka.tcp://layernas@H:P",
-            "a node to join, such as the coordinator; repeat it for several (the environment and appsettings.json take a comma list); without one, the node forms its own cluster"),
+            "a node to join, such as the coordinator; repeat it for several (the environment and appsettings.json take a comma list); without one, the node forms its own cluster", IsList: true),
         new(nameof(NodeOptions.Slots), "--slots", "LAYERNAS_SLOTS", "N", "worker slots: trials the node trains at once, 1 to 4096 [default: 1]", IsNumber: true),
         new(nameof(NodeOptions.Api), "--api", "LAYERNAS_API", "http://IP:PORT",
             $"where the coordinator serves its gRPC API; beyond loopback it needs --token [default: {ApiEndpoint.DefaultUrl}]"),
@@ -34,6 +38,14 @@ public sealed record NodeSetting(string Key, string Flag, string Environment, st
             $"how long membership must be stable before unreachable nodes are downed, 1 to 3600 [default: {NodeSettings.DefaultStableAfterSeconds}]", IsNumber: true),
         new(nameof(NodeOptions.LeaseGrace), "--lease-grace", "LAYERNAS_LEASE_GRACE", "SECONDS",
             $"time past a trial's timeout before a silent worker's lease expires, 0 to 86400 [default: {NodeSettings.DefaultLeaseGraceSeconds}]", IsNumber: true),
+        new(nameof(NodeOptions.Trainers), "--trainer", "LAYERNAS_TRAINERS", "NAME=COMMAND",
+            TrainerRegistrations.Description + " (the environment and appsettings.json take one per line, or a list in appsettings.json)", IsList: true),
+        new(nameof(NodeOptions.Gpus), "--gpus", "LAYERNAS_GPUS", "ID,ID,…",
+            $"GPUs to train on, one worker slot each: slot i's trainers get {TrainerSlot.GpuVariable} set to the i-th"),
+        new(nameof(NodeOptions.DataRoot), "--data-root", "LAYERNAS_DATA_ROOT", "DIR",
+            "the folder the tables specs name are read from: relative paths resolve inside it, paths leading out of it are refused [default: none, so no tables]"),
+        new(nameof(NodeOptions.TrustClients), "--trust-clients", "LAYERNAS_TRUST_CLIENTS", "",
+            "trust every API client with the nodes' machines: specs may run any command on the workers and read tables anywhere; for a single user's own cluster only", IsSwitch: true),
     ];
 
     /// <summary>The key in the configuration ("LayerNas:Port").</summary>

@@ -1,7 +1,11 @@
 using Akka.Actor;
+using LayerNas.Cli.CommandLine;
+using LayerNas.Cli.Hosting;
+using LayerNas.Cli.Specs;
 using LayerNas.Cluster;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Node.Api;
+using LayerNas.Trainers;
 
 namespace LayerNas.Cli.Node;
 
@@ -31,6 +35,18 @@ public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, Search
     /// <summary>Time past a trial's own timeout before a silent worker's lease expires and the trial is tried elsewhere (coordinator nodes).</summary>
     public TimeSpan LeaseGrace { get; init; } = TimeSpan.FromSeconds(DefaultLeaseGraceSeconds);
 
+    /// <summary>The process trainers the node's slots may run (worker nodes), and whether spec commands are trusted.</summary>
+    public TrainerRegistry Trainers { get; init; } = new([], trustsSpecCommands: false, Directory.GetCurrentDirectory());
+
+    /// <summary>The GPUs the node's slots are bound to, one each, or empty (worker nodes).</summary>
+    public IReadOnlyList<string> Gpus { get; init; } = [];
+
+    /// <summary>Which table files the node reads for specs.</summary>
+    public TableAccess Tables { get; init; } = TableAccess.Nowhere;
+
+    /// <summary>What the node reads and runs for the specs it is given.</summary>
+    public NodeFiles Files => new(Tables, Trainers, Gpus);
+
     /// <summary>Whether the node runs the search manager, its coordinators and the API.</summary>
     public bool IsCoordinator => Cluster.Roles.Contains(ClusterRoles.Coordinator);
 
@@ -54,7 +70,7 @@ public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, Search
         var coordinator = roles.Contains(ClusterRoles.Coordinator);
         var worker = roles.Contains(ClusterRoles.Worker);
         RefuseOnCommandLine(fromCommandLine, coordinator ? [] : [nameof(NodeOptions.Api), nameof(NodeOptions.Db), nameof(NodeOptions.Token), nameof(NodeOptions.LeaseGrace)], "coordinator");
-        RefuseOnCommandLine(fromCommandLine, worker ? [] : [nameof(NodeOptions.Slots), nameof(NodeOptions.Logs)], "worker");
+        RefuseOnCommandLine(fromCommandLine, worker ? [] : [nameof(NodeOptions.Slots), nameof(NodeOptions.Logs), nameof(NodeOptions.Trainers), nameof(NodeOptions.Gpus)], "worker");
 
         var port = options.Port ?? (coordinator ? DefaultCoordinatorPort : 0);
         if (port is < 0 or > 65535)
@@ -66,11 +82,25 @@ public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, Search
         {
             throw new UsageException($"a worker node needs a seed: the coordinator's address, like --seed akka.tcp://{ClusterHostingExtensions.SystemName}@127.0.0.1:{DefaultCoordinatorPort}");
         }
-        var slots = options.Slots ?? 1;
+        var gpus = worker ? GpuList(options.Gpus) : [];
+        var slots = options.Slots ?? Math.Max(1, gpus.Count);
         if (slots is < 1 or > 4096)
         {
             throw new UsageException($"{Names(nameof(NodeOptions.Slots))}: {slots} is not a number of slots from 1 to 4096");
         }
+        if (gpus.Count > 0 && slots != gpus.Count)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.Gpus))}: {gpus.Count} GPUs give {gpus.Count} slots, one each, but {Names(nameof(NodeOptions.Slots))} asks for {slots}");
+        }
+        var trust = options.TrustClients ?? false;
+        var registered = worker ? TrainerRegistrations.Parse((options.Trainers ?? "").Split('\n'), Names(nameof(NodeOptions.Trainers))) : [];
+        if (gpus.Count == 0 && registered.FirstOrDefault(t => t.UsesGpu) is { } gpuTrainer)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.Trainers))}: trainer '{gpuTrainer.Name}' uses {{gpu}}, but the node names no GPUs ({Names(nameof(NodeOptions.Gpus))})");
+        }
+        var tables = NonEmpty(options.DataRoot, nameof(NodeOptions.DataRoot)) is { } root
+            ? DataRoot(root)
+            : trust ? TableAccess.Anywhere : TableAccess.Nowhere;
         var stableAfter = options.StableAfter ?? DefaultStableAfterSeconds;
         if (stableAfter is < 1 or > 3600)
         {
@@ -116,7 +146,36 @@ public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, Search
         return new NodeSettings(cluster, slots, api, storage, Path.GetFullPath(NonEmpty(options.Logs, nameof(NodeOptions.Logs)) ?? DefaultLogs))
         {
             LeaseGrace = TimeSpan.FromSeconds(leaseGrace),
+            Trainers = new TrainerRegistry(registered, trust, Directory.GetCurrentDirectory()),
+            Gpus = gpus,
+            Tables = tables,
         };
+    }
+
+    private static IReadOnlyList<string> GpuList(string? list)
+    {
+        var gpus = (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (gpus.FirstOrDefault(g => !g.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.')) is { } bad)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.Gpus))}: '{bad}' is not a GPU index or id");
+        }
+        if (gpus.GroupBy(g => g, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.Gpus))}: GPU '{twice.Key}' is named twice");
+        }
+        return gpus;
+    }
+
+    private static TableAccess DataRoot(string root)
+    {
+        try
+        {
+            return TableAccess.Inside(root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.DataRoot))}: {e.Message}");
+        }
     }
 
     /// <summary>The journal <c>--db</c> names (see <see cref="StorageSettings.Parse"/>); a bad value is a <see cref="UsageException"/>.</summary>

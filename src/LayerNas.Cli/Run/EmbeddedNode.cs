@@ -24,18 +24,18 @@ public sealed class EmbeddedNode : IAsyncDisposable
     /// <summary>Submits and follows searches on this node.</summary>
     public SearchClient Client { get; }
 
-    /// <summary>Starts the node with <paramref name="workers"/> slots, its journal in <paramref name="storage"/>.</summary>
-    public static async Task<EmbeddedNode> StartAsync(int workers, StorageSettings storage, CancellationToken cancellationToken)
+    /// <summary>Starts the node with <paramref name="workers"/> slots, its journal in <paramref name="storage"/>, reading and running what <paramref name="files"/> allows.</summary>
+    public static async Task<EmbeddedNode> StartAsync(int workers, StorageSettings storage, NodeFiles files, CancellationToken cancellationToken)
     {
         var host = LayerNasHost.Create(
             new LayerNasNodeSettings
             {
                 Cluster = new ClusterNodeSettings { Roles = [ClusterRoles.Coordinator, ClusterRoles.Worker] },
                 Storage = storage,
-                Compile = NodeFiles.Compile,
+                Compile = files.Compile,
                 Manager = new SearchManagerSettings { WarnWhenSingletonMissing = false },
                 Workers = new WorkerPoolSettings { Slots = workers },
-                Trainers = NodeFiles.Trainers(NodeFiles.LogsDirectory(storage)),
+                Trainers = files.Trainers(NodeFiles.LogsDirectory(storage)),
                 LogLevel = Akka.Event.LogLevel.WarningLevel,
             },
             logging => logging

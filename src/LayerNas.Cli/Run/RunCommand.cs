@@ -22,12 +22,14 @@ public static class RunCommand
     public static async Task<int> RunAsync(RunOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         var spec = SpecOverrides.Apply(SpecFile.Load(options.SpecPath), options.Strategy, options.Seed, options.MaxTrials);
-        NodeFiles.Check(spec);
-        await NodeFiles.Trainers(NodeFiles.LogsDirectory(options.Storage))(spec).DisposeAsync();
+        // The user's own machine: any table, any command the spec gives, and the trainers registered with --trainer.
+        var files = NodeFiles.Trusted(options.Trainers);
+        files.Check(spec);
+        await files.Trainers(NodeFiles.LogsDirectory(options.Storage))(spec, 0).DisposeAsync();
         var searchId = SearchIds.Of(spec);
         await StorageProbe.EnsureReachableAsync(options.Storage, cancellationToken);
 
-        await using var node = await EmbeddedNode.StartAsync(options.Workers, options.Storage, cancellationToken);
+        await using var node = await EmbeddedNode.StartAsync(options.Workers, options.Storage, files, cancellationToken);
         var accepted = await node.Client.SubmitAsync(searchId, spec, SubmitTimeout, cancellationToken);
         output.WriteLine(accepted switch
         {

@@ -1,12 +1,16 @@
 using System.CommandLine;
 using LayerNas.Cli.CommandLine;
 using LayerNas.Cluster.Hosting;
+using LayerNas.Trainers;
 
 namespace LayerNas.Cli.Run;
 
 /// <summary>The arguments of <c>layernas run</c>.</summary>
 public sealed record RunOptions(string SpecPath, int Workers, StorageSettings Storage, string? OutputPath, string? Strategy, ulong? Seed, long? MaxTrials)
 {
+    /// <summary>Process trainers the spec may run by name (<c>--trainer NAME=COMMAND</c>).</summary>
+    public IReadOnlyList<RegisteredTrainer> Trainers { get; init; } = [];
+
     /// <summary>The database a run uses unless told otherwise.</summary>
     public const string DefaultDatabase = "layernas.db";
 
@@ -24,12 +28,15 @@ public sealed record RunOptions(string SpecPath, int Workers, StorageSettings St
 
     private static readonly Option<string> OutputOption = ValueOption.Text("--output", "RESULT.json", "also write the result there, as proto3 JSON of layernas.v1.SearchResult");
 
+    private static readonly Option<IReadOnlyList<RegisteredTrainer>> TrainerOption = ValueOption.Create(
+        "--trainer", "NAME=COMMAND", TrainerRegistrations.Description, values => TrainerRegistrations.Parse(values, "option --trainer"));
+
     /// <summary><c>layernas run</c>: its argument and options, without the action.</summary>
     internal static Command Command() => new(
         "run",
         "search a spec on this machine, in one process; run it again to resume the search")
     {
-        SpecArgument, WorkersOption, DbOption, OutputOption, SpecOverrideOptions.Strategy, SpecOverrideOptions.Seed, SpecOverrideOptions.MaxTrials,
+        SpecArgument, WorkersOption, DbOption, OutputOption, SpecOverrideOptions.Strategy, SpecOverrideOptions.Seed, SpecOverrideOptions.MaxTrials, TrainerOption,
     };
 
     /// <summary>The options a parsed <c>layernas run</c> command line gives.</summary>
@@ -40,7 +47,10 @@ public sealed record RunOptions(string SpecPath, int Workers, StorageSettings St
         result.GetValue(OutputOption),
         result.GetValue(SpecOverrideOptions.Strategy),
         result.GetValue(SpecOverrideOptions.Seed),
-        result.GetValue(SpecOverrideOptions.MaxTrials));
+        result.GetValue(SpecOverrideOptions.MaxTrials))
+    {
+        Trainers = result.GetValue(TrainerOption) ?? [],
+    };
 
     /// <summary><c>--workers N</c> of <c>run</c> and <c>bench build</c>: worker slots in the one process.</summary>
     internal static Option<int?> WorkerSlots()

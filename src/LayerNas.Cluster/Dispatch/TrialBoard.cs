@@ -9,7 +9,7 @@ namespace LayerNas.Cluster.Dispatch;
 /// <remarks>
 /// Searches are served round-robin, so a big search never starves a small one; within a search the ready trial of
 /// lowest priority goes first (the strategy's ranking, docs/scheduling.md), then the lowest number. A worker asking for
-/// a batch gets its trials one by one from that rotation. A trial
+/// a batch gets its trials one by one from that rotation, up to <see cref="MaxBatchBytes"/> of leases. A trial
 /// is active from the moment it is queued until its final result: a success from any of its leases, or the failure
 /// that uses up its retries. Results of inactive trials are duplicates. A lease that expires, or whose worker is
 /// lost, counts as a failed attempt; a lease handed back does not.
@@ -27,6 +27,12 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
     private readonly string _leasePrefix = Guid.NewGuid().ToString("N")[..8];
     private long _leaseCounter;
     private int _nextSearch;
+
+    /// <summary>
+    /// The most bytes of leases one batch holds (at least one lease): a lease carries an option index per layer, so
+    /// batches of a search with many thousand layers shrink to stay far inside a message between nodes.
+    /// </summary>
+    public const int MaxBatchBytes = 1024 * 1024;
 
     /// <summary>A batch of leases granted to a worker in answer to one request.</summary>
     public sealed record Grant(TWorker Worker, TrialLeases Leases);
@@ -206,9 +212,11 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
             _waiting.RemoveFirst();
             _waitingByWorker.Remove(waiting.Worker);
             var leases = new List<Lease> { NewLease(trial, waiting, 0, now) };
-            while (leases.Count < waiting.MaxTrials && NextReady() is { } next)
+            var bytes = leases[0].Message.CalculateSize();
+            while (leases.Count < waiting.MaxTrials && bytes < MaxBatchBytes && NextReady() is { } next)
             {
                 leases.Add(NewLease(next, waiting, leases.Count, now));
+                bytes += leases[^1].Message.CalculateSize();
             }
             _leasesByRequest[(waiting.Worker, waiting.RequestId)] = [.. leases.Select(l => l.Id)];
             grants.Add(new Grant(waiting.Worker, Batch(waiting.RequestId, leases)));

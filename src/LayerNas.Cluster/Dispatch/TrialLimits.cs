@@ -1,3 +1,4 @@
+using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 
 namespace LayerNas.Cluster.Dispatch;
@@ -6,7 +7,7 @@ namespace LayerNas.Cluster.Dispatch;
 public readonly record struct TrialLimits(TimeSpan Timeout, int MaxRetries)
 {
     /// <summary>Training time allowed when the spec names none.</summary>
-    public const double DefaultTimeoutSeconds = 3600;
+    public const double DefaultTimeoutSeconds = SpecValidator.DefaultTimeoutSeconds;
 
     /// <summary>Retries allowed when the spec names none.</summary>
     public const int DefaultMaxRetries = 2;

@@ -12,6 +12,13 @@ public static class ClusterHostingExtensions
     public const string SystemName = "layernas";
 
     /// <summary>
+    /// The largest message between nodes, in bytes: above the API's 4 MB request limit, so a slot can fetch the spec
+    /// of any search the API accepted (Akka's default, 128,000 bytes, would refuse a spec of a few thousand options
+    /// and leave its slots waiting for it). Lease batches are cut well below it (<see cref="Dispatch.TrialBoard{TWorker}.MaxBatchBytes"/>).
+    /// </summary>
+    public const int MaxFrameBytes = 16 * 1024 * 1024;
+
+    /// <summary>
     /// Makes the node a cluster member over TCP with the split-brain resolver on keep-majority of the coordinator role,
     /// so a crashed node is downed (and its worker slots reported terminated) once membership has been stable for a
     /// while. Counting coordinators only means the side that keeps the coordinator survives a split however many
@@ -21,7 +28,13 @@ public static class ClusterHostingExtensions
     public static AkkaConfigurationBuilder AddLayerNasCluster(this AkkaConfigurationBuilder builder, ClusterNodeSettings settings)
     {
         builder
-            .WithRemoting(new RemoteOptions { HostName = settings.Hostname, Port = settings.Port, PublicHostName = settings.PublicHostname })
+            .WithRemoting(new RemoteOptions
+            {
+                HostName = settings.Hostname,
+                Port = settings.Port,
+                PublicHostName = settings.PublicHostname,
+                MaxFrameSize = MaxFrameBytes,
+            })
             .WithClustering(new ClusterOptions
             {
                 Roles = settings.Roles,

@@ -13,8 +13,8 @@ namespace LayerNas.Cluster.Searches;
 /// ended searches from its own state, and passes worker traffic to its <see cref="TrialDispatcher"/>.
 /// </summary>
 /// <remarks>
-/// Submitting is idempotent by search id: a known id is answered as it stands, so re-running a command after a crash
-/// resumes its search. An ended search's trials are read from its ledger: its coordinator is started again to answer
+/// Submitting is idempotent by search id: a known id with the same spec is answered as it stands, so re-running a
+/// command after a crash resumes its search; a known id with another spec is refused. An ended search's trials are read from its ledger: its coordinator is started again to answer
 /// and stopped once idle. The manager snapshots its state and deletes what the snapshot covers, so its start-up does
 /// not replay every search ever run.
 /// </remarks>
@@ -112,7 +112,18 @@ public sealed class SearchManager : CompactingPersistentActor
 
     private void OnSubmit(SubmitSearch submit)
     {
-        if (_searches.Find(submit.SearchId) is { } known)
+        var known = _searches.Find(submit.SearchId);
+        if (known is not null && submit.Spec is not null && !SpecDefaults.AskFor(submit.Spec, known.Submitted.Spec))
+        {
+            // An id names one search: answering `existing` would have the client follow a search it did not submit.
+            Sender.Tell(new SearchRejected
+            {
+                SearchId = submit.SearchId,
+                Reason = $"search {submit.SearchId} already exists with another spec; submit this one under another id, or without an id to name it after its spec",
+            });
+            return;
+        }
+        if (known is not null)
         {
             Sender.Tell(new SearchAccepted { SearchId = known.Id, Existing = true, Finished = known.Finished is not null });
             return;

@@ -3,8 +3,8 @@ using LayerNas.Trainers;
 
 namespace LayerNas.Cluster.Workers;
 
-/// <summary>A worker slot's trainers, one per search with the spec it was built from, so consecutive trials of a search reuse a warm trainer (a long-lived process, a loaded table).</summary>
-public sealed class TrainerCache(TrainerProvider provider, int capacity)
+/// <summary>A worker slot's trainers (the slot of index <c>slot</c>), one per search with the spec it was built from, so consecutive trials of a search reuse a warm trainer (a long-lived process, a loaded table).</summary>
+public sealed class TrainerCache(TrainerProvider provider, int slot, int capacity)
 {
     private readonly LinkedList<Entry> _trainers = [];
 
@@ -30,7 +30,7 @@ public sealed class TrainerCache(TrainerProvider provider, int capacity)
     /// <returns>The new entry, and the trainers dropped to make room, which the caller disposes.</returns>
     public (Entry Entry, IReadOnlyList<ITrainer> Dropped) Build(string searchId, SearchSpec spec)
     {
-        var entry = new Entry(searchId, spec, provider(spec));
+        var entry = new Entry(searchId, spec, provider(spec, slot));
         _trainers.AddFirst(entry);
         var dropped = new List<ITrainer>();
         while (_trainers.Count > Math.Max(1, capacity))

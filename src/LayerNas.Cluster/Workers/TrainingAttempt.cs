@@ -57,13 +57,19 @@ internal sealed class TrainingAttempt : IDisposable
             Worker = worker,
             Seconds = Elapsed.TotalSeconds,
         };
-        if (task.IsCompletedSuccessfully)
+        if (!task.IsCompletedSuccessfully)
         {
-            result.Outcome = task.Result.ToMessage();
+            result.FailureReason = TrialAttempts.FailureReason(task, TimedOut, Lease.TimeoutSeconds);
+            return result;
+        }
+        var outcome = task.Result.ToMessage();
+        if (FiniteOutcome.Problem(outcome) is { } problem)
+        {
+            result.FailureReason = problem;
         }
         else
         {
-            result.FailureReason = TrialAttempts.FailureReason(task, TimedOut, Lease.TimeoutSeconds);
+            result.Outcome = outcome;
         }
         return result;
     }

@@ -12,8 +12,9 @@ public sealed class WorkerPool : ReceiveActor
     /// <summary>Creates the pool; see <see cref="Props"/>.</summary>
     public WorkerPool(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings)
     {
-        var slots = Enumerable.Range(1, Math.Max(1, settings.Slots))
-            .Select(i => Context.ActorOf(WorkerSlot.Props(dispatcher, provider, settings), $"slot-{i}"))
+        // Slot actors are named from 1 (slot-1), their indices, which trainers see, count from 0 as device numbers do.
+        var slots = Enumerable.Range(0, Math.Max(1, settings.Slots))
+            .Select(i => Context.ActorOf(WorkerSlot.Props(dispatcher, provider, i, settings), $"slot-{i + 1}"))
             .ToList();
         ReceiveAsync<HandBackLeases>(async _ =>
         {

@@ -39,10 +39,10 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     private bool _stopping;
 
     /// <summary>Creates a slot; see <see cref="Props"/>.</summary>
-    public WorkerSlot(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings)
+    public WorkerSlot(IActorRef dispatcher, TrainerProvider provider, int index, WorkerPoolSettings settings)
     {
         _dispatcher = dispatcher;
-        _trainers = new TrainerCache(provider, settings.TrainersPerSlot);
+        _trainers = new TrainerCache(provider, index, settings.TrainersPerSlot);
         _batchSizer = new LeaseBatchSizer(settings.LeaseBatchTime, settings.MaxLeaseBatch);
         _name = Self.Path.ToStringWithAddress(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
         _outbox = new SlotOutbox(_name);
@@ -94,9 +94,9 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Props of a slot that pulls work from <paramref name="dispatcher"/> (the search manager or its proxy).</summary>
-    public static Props Props(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings) =>
-        Akka.Actor.Props.Create(() => new WorkerSlot(dispatcher, provider, settings));
+    /// <summary>Props of the slot of <paramref name="index"/> (0 to slots − 1 on its node) that pulls work from <paramref name="dispatcher"/> (the search manager or its proxy).</summary>
+    public static Props Props(IActorRef dispatcher, TrainerProvider provider, int index, WorkerPoolSettings settings) =>
+        Akka.Actor.Props.Create(() => new WorkerSlot(dispatcher, provider, index, settings));
 
     /// <inheritdoc />
     protected override void PreStart() => RequestWork();

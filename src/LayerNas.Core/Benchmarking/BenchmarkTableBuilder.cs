@@ -30,7 +30,7 @@ public static class BenchmarkTableBuilder
     public const string RewardColumn = "val_acc";
 
     /// <summary>The training seed column, present when seeds were chosen.</summary>
-    public const string SeedColumn = "seed";
+    public const string SeedColumn = BenchmarkTable.SeedColumn;
 
     /// <summary>The training time column.</summary>
     public const string TrainSecondsColumn = "train_seconds";

@@ -83,7 +83,14 @@ public sealed class BenchmarkTable
     public double? Read(string key, string column, ulong? seed) =>
         seed is { } s ? Value(key, column, SeedRow(key, s)) : Mean(key, column);
 
-    /// <summary>Parses CSV text with a header row; throws <see cref="FormatException"/> naming the line at fault.</summary>
+    /// <summary>The column that tells apart several rows of one architecture: one per training seed.</summary>
+    public const string SeedColumn = "seed";
+
+    /// <summary>
+    /// Parses CSV text with a header row; throws <see cref="FormatException"/> naming the line and column at fault.
+    /// Every cell but the key's is a finite number or empty. A key may repeat only in a table with a <c>seed</c>
+    /// column, once per seed. Messages never quote the text: a table may be a file its reader should not disclose.
+    /// </summary>
     public static BenchmarkTable Parse(string csv, string keyColumn)
     {
         var lines = csv.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
@@ -99,27 +106,38 @@ public sealed class BenchmarkTable
         var keyIndex = Array.IndexOf(header, keyColumn);
         if (keyIndex < 0)
         {
-            throw new FormatException($"the table has no column '{keyColumn}' (columns: {string.Join(", ", header)})");
+            throw new FormatException($"the table has no column '{keyColumn}' in its header (line 1, {Columns(header.Length)})");
         }
+        var seedIndex = Array.IndexOf(header, SeedColumn);
+        var firstLine = new Dictionary<(string Key, string Seed), int>();
         var rows = new string[lines.Count - 1][];
         for (var i = 1; i < lines.Count; i++)
         {
             var row = SplitRow(lines[i]);
             if (row.Length != header.Length)
             {
-                throw new FormatException($"line {i + 1} has {row.Length} cells, the header has {header.Length}");
+                throw new FormatException($"line {i + 1} has {Columns(row.Length)}, the header has {header.Length}");
             }
             for (var c = 0; c < row.Length; c++)
             {
-                if (c != keyIndex && row[c].Length > 0 && !double.TryParse(row[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                if (c != keyIndex && row[c].Length > 0 && !(double.TryParse(row[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)))
                 {
-                    throw new FormatException($"line {i + 1}, column '{header[c]}': '{row[c]}' is not a number");
+                    throw new FormatException($"line {i + 1}, column {c + 1}: not a finite number");
                 }
+            }
+            var identity = (row[keyIndex], seedIndex < 0 ? "" : row[seedIndex]);
+            if (!firstLine.TryAdd(identity, i + 1))
+            {
+                throw new FormatException(seedIndex < 0
+                    ? $"line {i + 1} repeats the key of line {firstLine[identity]}; a table holds several rows of one architecture only with a '{SeedColumn}' column telling their training runs apart"
+                    : $"line {i + 1} repeats the key and seed of line {firstLine[identity]}");
             }
             rows[i - 1] = row;
         }
         return new BenchmarkTable(header, rows, keyColumn);
     }
+
+    private static string Columns(int count) => count == 1 ? "1 column" : $"{count} columns";
 
     private static string[] SplitRow(string line) => [.. line.Split(',').Select(cell => cell.Trim().Trim('"'))];
 }

@@ -76,7 +76,8 @@ public sealed class SearchLedger
                 ignored.Add(result);
                 continue;
             }
-            events.Add(result.ResultCase == TrialResult.ResultOneofCase.Outcome
+            var failure = result.ResultCase == TrialResult.ResultOneofCase.Outcome ? FiniteOutcome.Problem(result.Outcome) : result.FailureReason;
+            events.Add(failure is null
                 ? new TrialCompleted
                 {
                     SearchId = SearchId,
@@ -94,7 +95,7 @@ public sealed class SearchLedger
                     SearchId = SearchId,
                     TrialNumber = result.TrialNumber,
                     Architecture = { trial.Architecture.Choices.ToArray() },
-                    Reason = result.FailureReason,
+                    Reason = failure,
                     Attempts = result.Attempt,
                     RecordedUnixMs = nowUnixMs,
                 });

@@ -19,6 +19,12 @@ public static class SpecDefaults
     /// </summary>
     public static SearchSpec AsRecorded(SearchSpec spec) => WithDefaults(spec, "most-expensive", "barrier");
 
+    /// <summary>
+    /// Whether <paramref name="submitted"/>, a spec as a client gives it, asks for the search recorded with
+    /// <paramref name="recorded"/>: the same spec, with or without today's defaults written out.
+    /// </summary>
+    public static bool AskFor(SearchSpec submitted, SearchSpec recorded) => submitted.Equals(recorded) || Explicit(submitted).Equals(recorded);
+
     private static SearchSpec WithDefaults(SearchSpec spec, string completion, string scheduling)
     {
         if (spec.Strategy?.Layernas is not { } layerNas || (layerNas.Completion.Length > 0 && layerNas.Scheduling.Length > 0))

@@ -26,7 +26,8 @@ internal static class SpecTables
     {
         if (!table.HasColumn(column))
         {
-            throw new SpecException($"the table has no column {Quoted.Text(column)} (columns: {string.Join(", ", table.Header)})", jsonPath);
+            // The header is the file's text: name the column asked for, never the ones the file has.
+            throw new SpecException($"the table has no column {Quoted.Text(column)}", jsonPath);
         }
     }
 }

@@ -17,6 +17,15 @@ public static class SpecValidator
     /// <summary>Largest space whose reachability of the target is checked architecture by architecture.</summary>
     public const long ExactReachabilityLimit = 1_000_000;
 
+    /// <summary>The longest trial timeout a spec may set (30 days): a worker's timer cannot count much further (49 days).</summary>
+    public const double MaxTimeoutSeconds = 30 * 24 * 3600;
+
+    /// <summary>The trainer timeout of a spec that sets none.</summary>
+    public const double DefaultTimeoutSeconds = 3600;
+
+    /// <summary>The most retries a spec may give a failing trial.</summary>
+    public const int MaxRetries = 100;
+
     /// <summary>The bucket spacings LayerNAS accepts ("" means linear).</summary>
     public static readonly IReadOnlyList<string> Spacings = ["linear", "log"];
 
@@ -37,12 +46,13 @@ public static class SpecValidator
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(loadTable);
+        RequirePrintable(spec.Name, "$.name");
         CheckLayers(spec);
         var space = SpaceBuilder.Build(spec);
         CheckCost(spec.Cost);
         CheckTarget(spec.Target);
         CheckStrategy(spec.Strategy);
-        CheckTrainer(spec.Trainer, loadTable);
+        CheckTrainer(spec.Trainer, space, loadTable);
         var costModel = SpaceBuilder.CostModel(spec, space, loadTable);
         CheckReachable(space, costModel, SpaceBuilder.Target(spec));
         return (space, costModel);
@@ -57,6 +67,8 @@ public static class SpecValidator
             var layer = spec.Layers[i];
             var at = $"$.layers[{i}]";
             Require(layer.Name.Length > 0, "a layer needs a name", $"{at}.name");
+            RequirePrintable(layer.Name, $"{at}.name");
+            RequirePrintable(layer.Default, $"{at}.default");
             if (layerPaths.TryGetValue(layer.Name, out var first))
             {
                 throw new SpecException($"layer name {Quoted.Text(layer.Name)} is used twice (also at {first})", $"{at}.name");
@@ -69,6 +81,7 @@ public static class SpecValidator
                 var option = layer.Options[o];
                 var optionAt = $"{at}.options[{o}]";
                 Require(option.Name.Length > 0, $"an option of layer {Quoted.Text(layer.Name)} has no name", $"{optionAt}.name");
+                RequirePrintable(option.Name, $"{optionAt}.name");
                 Require(!option.Name.Contains(':'), $"option name {Quoted.Text(option.Name)} contains ':', which separates the options of architecture keys", $"{optionAt}.name");
                 Require(optionNames.Add(option.Name), $"layer {Quoted.Text(layer.Name)} has two options named {Quoted.Text(option.Name)}", $"{optionAt}.name");
                 Require(double.IsFinite(option.Cost) && option.Cost >= 0, $"cost must be a finite number ≥ 0, got {SpecNumbers.Format(option.Cost)}", $"{optionAt}.cost");
@@ -220,7 +233,7 @@ public static class SpecValidator
     private static void RequirePositive(double value, string at) =>
         Require(double.IsFinite(value) && value > 0, $"must be a finite number > 0, got {SpecNumbers.Format(value)}", at);
 
-    private static void CheckTrainer(Trainer? trainer, Func<string, string, BenchmarkTable> loadTable)
+    private static void CheckTrainer(Trainer? trainer, SearchSpace space, Func<string, string, BenchmarkTable> loadTable)
     {
         const string at = "$.trainer";
         if (trainer is null || trainer.KindCase == Trainer.KindOneofCase.None)
@@ -229,11 +242,12 @@ public static class SpecValidator
         }
         if (trainer.HasTimeoutSeconds)
         {
-            RequirePositive(trainer.TimeoutSeconds, $"{at}.timeoutSeconds");
+            Require(double.IsFinite(trainer.TimeoutSeconds) && trainer.TimeoutSeconds > 0 && trainer.TimeoutSeconds <= MaxTimeoutSeconds,
+                $"must be a number of seconds > 0 and ≤ {SpecNumbers.Format(MaxTimeoutSeconds)} (30 days), got {SpecNumbers.Format(trainer.TimeoutSeconds)}", $"{at}.timeoutSeconds");
         }
         if (trainer.HasMaxRetries)
         {
-            Require(trainer.MaxRetries >= 0, $"must be ≥ 0, got {trainer.MaxRetries}", $"{at}.maxRetries");
+            Require(trainer.MaxRetries is >= 0 and <= MaxRetries, $"must be from 0 to {MaxRetries}, got {trainer.MaxRetries}", $"{at}.maxRetries");
         }
         switch (trainer.KindCase)
         {
@@ -241,7 +255,7 @@ public static class SpecValidator
                 var synthetic = trainer.Synthetic;
                 if (synthetic.HasInteraction)
                 {
-                    Require(double.IsFinite(synthetic.Interaction), $"must be a finite number, got {SpecNumbers.Format(synthetic.Interaction)}", $"{at}.synthetic.interaction");
+                    Require(double.IsFinite(synthetic.Interaction) && synthetic.Interaction >= 0, $"must be a finite number ≥ 0, got {SpecNumbers.Format(synthetic.Interaction)}", $"{at}.synthetic.interaction");
                 }
                 if (synthetic.HasSeconds)
                 {
@@ -255,6 +269,7 @@ public static class SpecValidator
                 {
                     Require(synthetic.Jitter is >= 0 and < 1, $"must be ≥ 0 and < 1, got {SpecNumbers.Format(synthetic.Jitter)}", $"{at}.synthetic.jitter");
                 }
+                CheckSyntheticTime(synthetic, space, trainer.HasTimeoutSeconds ? trainer.TimeoutSeconds : DefaultTimeoutSeconds, at);
                 break;
             case Trainer.KindOneofCase.Tabular:
                 var tabular = trainer.Tabular;
@@ -265,18 +280,48 @@ public static class SpecValidator
                 SpecTables.RequireColumn(table, tabular.Reward, $"{at}.tabular.reward");
                 for (var i = 0; i < tabular.Metrics.Count; i++)
                 {
+                    RequirePrintable(tabular.Metrics[i], $"{at}.tabular.metrics[{i}]");
                     SpecTables.RequireColumn(table, tabular.Metrics[i], $"{at}.tabular.metrics[{i}]");
                 }
                 break;
             case Trainer.KindOneofCase.Process:
-                var process = trainer.Process;
-                Require(process.Command.Count > 0, "missing (the program to run and its arguments)", $"{at}.process.command");
-                Require(process.Command[0].Length > 0, "the program name is empty", $"{at}.process.command[0]");
-                foreach (var name in process.Env.Keys)
-                {
-                    Require(name.Length > 0 && !name.Contains('='), $"{Quoted.Text(name)} is not an environment variable name", $"{at}.process.env");
-                }
+                CheckProcess(trainer.Process, $"{at}.process");
                 break;
+        }
+    }
+
+    // A synthetic trial sleeps at least its fixed part plus its part per cost of the cheapest architecture, less the jitter.
+    private static void CheckSyntheticTime(SyntheticTrainer synthetic, SearchSpace space, double timeoutSeconds, string at)
+    {
+        var cheapest = space.Layers.Sum(layer => layer.Options.Min(o => o.Cost));
+        var shortest = (synthetic.Seconds + synthetic.SecondsPerCost * cheapest) * (1 - synthetic.Jitter);
+        Require(shortest < timeoutSeconds,
+            $"every trial would take at least {SpecNumbers.Format(shortest)} s, which reaches the trainer's timeout of {SpecNumbers.Format(timeoutSeconds)} s ($.trainer.timeoutSeconds)",
+            $"{at}.synthetic");
+    }
+
+    private static void CheckProcess(ProcessTrainer process, string at)
+    {
+        Require(process.Name.Length > 0 || process.Command.Count > 0,
+            "names no trainer: give the name of a trainer the workers' operator registered (name), or, where clients are trusted, the program to run (command)", at);
+        if (process.Name.Length > 0)
+        {
+            Require(TrainerNames.IsValid(process.Name), $"{Quoted.Text(process.Name)} is not a trainer name ({TrainerNames.Rule})", $"{at}.name");
+        }
+        if (process.Command.Count > 0)
+        {
+            Require(process.Command[0].Length > 0, "the program name is empty", $"{at}.command[0]");
+        }
+        foreach (var name in process.Env.Keys)
+        {
+            Require(name.Length > 0 && !name.Contains('=') && !name.Contains('\0'), $"{Quoted.Text(name)} is not an environment variable name", $"{at}.env");
+        }
+        foreach (var key in TrainerBudget.Keys)
+        {
+            if (process.Settings.TryGetValue(key, out var text))
+            {
+                Require(TrainerBudget.Parse(key, text) is not null, $"must be {TrainerBudget.Describe(key)}, got {Quoted.Text(text)}", $"{at}.settings.{key}");
+            }
         }
     }
 
@@ -315,6 +360,14 @@ public static class SpecValidator
     private static string Describe(CostTarget target) => double.IsPositiveInfinity(target.Max)
         ? $"{SpecNumbers.Format(target.Min)} or more"
         : $"between {SpecNumbers.Format(target.Min)} and {SpecNumbers.Format(target.Max)}";
+
+    private static void RequirePrintable(string value, string path)
+    {
+        if (PrintableText.Problem(value) is { } problem)
+        {
+            throw new SpecException(problem, path);
+        }
+    }
 
     private static void RequireText(string value, string what, string path) =>
         Require(value.Length > 0, $"missing ({what})", path);

@@ -89,6 +89,11 @@ public sealed partial class SearchApiService(SearchClient client, SpecCheck chec
     {
         var searchId = CheckId(request.SearchId);
         var reason = request.Reason.Length > 0 ? OneLine(request.Reason) : "cancelled through the API";
+        if (PrintableText.Problem(reason) is { } problem)
+        {
+            // `layernas status` prints the reason: it must not carry terminal escapes.
+            throw Refuse(StatusCode.InvalidArgument, $"the reason {problem}");
+        }
         var accepted = await client.CancelAsync(searchId, reason, settings.ManagerTimeout, context.CancellationToken) ?? throw NotFound(searchId);
         return new CancelResponse { SearchId = searchId, AlreadyEnded = accepted.AlreadyEnded };
     });

@@ -1,5 +1,5 @@
-using System.Globalization;
 using LayerNas.Core.Space;
+using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 using ProcessTrainerSpec = LayerNas.Protocol.V1.ProcessTrainer;
 
@@ -8,10 +8,6 @@ namespace LayerNas.Trainers;
 /// <summary>What every request of one process trainer shares: the layer names, the forwarded settings and the budget.</summary>
 internal sealed class TrainRequestTemplate
 {
-    private const string Epochs = "epochs";
-    private const string TrainExamples = "train_examples";
-    private const string Seed = "seed";
-
     private readonly string[] _layers;
     private readonly Dictionary<string, string> _settings;
     private readonly TrainBudget _budget;
@@ -28,15 +24,15 @@ internal sealed class TrainRequestTemplate
     {
         var settings = new Dictionary<string, string>(spec.Settings, StringComparer.Ordinal);
         var budget = new TrainBudget();
-        if (Take(settings, Epochs, 1, int.MaxValue) is { } epochs)
+        if (Take(settings, TrainerBudget.Epochs) is { } epochs)
         {
             budget.Epochs = (int)epochs;
         }
-        if (Take(settings, TrainExamples, 1, int.MaxValue) is { } examples)
+        if (Take(settings, TrainerBudget.TrainExamples) is { } examples)
         {
             budget.TrainExamples = (int)examples;
         }
-        if (Take(settings, Seed, 0, long.MaxValue) is { } seed)
+        if (Take(settings, TrainerBudget.Seed) is { } seed)
         {
             budget.Seed = seed;
         }
@@ -61,14 +57,7 @@ internal sealed class TrainRequestTemplate
         return request;
     }
 
-    private static long? Take(Dictionary<string, string> settings, string key, long min, long max)
-    {
-        if (!settings.Remove(key, out var text))
-        {
-            return null;
-        }
-        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new ArgumentException($"trainer.process.settings.{key} must be an integer in [{min}, {max}], got '{text}'");
-    }
+    private static long? Take(Dictionary<string, string> settings, string key) => settings.Remove(key, out var text)
+        ? TrainerBudget.Parse(key, text) ?? throw new ArgumentException($"trainer.process.settings.{key} must be {TrainerBudget.Describe(key)}, got '{text}'")
+        : null;
 }

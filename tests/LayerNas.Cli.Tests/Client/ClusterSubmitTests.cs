@@ -79,7 +79,8 @@ public sealed partial class ClusterSubmitTests(ClusterFixture fixture) : IClassF
     public async Task A_cancelled_search_stops_training_and_its_watchers_and_result_show_the_best_so_far()
     {
         using var folder = new TempFolder();
-        var spec = SyntheticSpecs.Write(folder.Path, "cancel-me", seed: 5, seconds: 0.2);
+        // Eight layers: the search must still run when the cancel command, a process of its own, starts on a busy machine.
+        var spec = SyntheticSpecs.Write(folder.Path, "cancel-me", seed: 5, seconds: 0.2, layers: 8);
         var submitted = await Layernas.RunAsync(folder.Path, "submit", spec, "--server", Cluster.Api);
         var searchId = SearchIdIn(submitted.Stdout);
         using var watch = LayernasProcess.Start(folder.Path, null, "watch", searchId, "--server", Cluster.Api);

@@ -120,7 +120,55 @@ public sealed class NodeConfigurationTests
         { ["--token", "two words"], [], "--token / LAYERNAS_TOKEN / LayerNas:Token: a token cannot contain spaces" },
         { ["--verbose"], [], "unknown option --verbose" },
         { ["--port"], [], "option --port needs a value" },
+        { ["--trainer", "fm python3 train.py"], [], "--trainer / LAYERNAS_TRAINERS / LayerNas:Trainers: 'fm python3 train.py' is not NAME=[VAR=VALUE ...] PROGRAM [ARG ...]" },
+        { ["--trainer", "fm=a", "--trainer", "fm=b"], [], "--trainer / LAYERNAS_TRAINERS / LayerNas:Trainers: trainer 'fm' is registered twice" },
+        { ["--trainer", "fm=CUDA_VISIBLE_DEVICES={gpu} python3 train.py"], [], "--trainer / LAYERNAS_TRAINERS / LayerNas:Trainers: trainer 'fm' uses {gpu}, but the node names no GPUs (--gpus / LAYERNAS_GPUS / LayerNas:Gpus)" },
+        { ["--gpus", "0,1", "--slots", "3"], [], "--gpus / LAYERNAS_GPUS / LayerNas:Gpus: 2 GPUs give 2 slots, one each, but --slots / LAYERNAS_SLOTS / LayerNas:Slots asks for 3" },
+        { ["--gpus", "0,0"], [], "--gpus / LAYERNAS_GPUS / LayerNas:Gpus: GPU '0' is named twice" },
+        { ["--gpus", "0;rm -rf /"], [], "--gpus / LAYERNAS_GPUS / LayerNas:Gpus: '0;rm -rf /' is not a GPU index or id" },
+        { ["--role", "coordinator", "--trainer", "fm=python3"], [], "option --trainer applies to nodes with the worker role only" },
+        { ["--data-root", "/no/such/folder"], [], "--data-root / LAYERNAS_DATA_ROOT / LayerNas:DataRoot: the data root /no/such/folder is not a folder" },
+        { [], new() { ["LAYERNAS_TRUST_CLIENTS"] = "yes" }, "--trust-clients / LAYERNAS_TRUST_CLIENTS / LayerNas:TrustClients: 'yes' is not true or false" },
     };
+
+    [Fact]
+    public void A_worker_registers_trainers_from_the_command_line_the_environments_lines_or_an_appsettings_list_and_binds_one_slot_per_gpu()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File(NodeConfiguration.SettingsFile), $$"""
+            { "LayerNas": { "Role": "worker", "Seeds": "akka.tcp://layernas@10.0.0.1:4053", "Trainers": ["file-a=python3 a.py", "file-b=python3 b.py"], "DataRoot": "{{folder.Path}}" } }
+            """);
+        var environment = new Dictionary<string, string?> { ["LAYERNAS_TRAINERS"] = "env-a=python3 a.py\nenv-b=CUDA_VISIBLE_DEVICES={gpu} python3 'b, c.py'\n" };
+
+        var fromFile = SettingsOf([], [], folder.Path);
+        var fromEnvironment = SettingsOf(["--gpus", "2,3"], environment, folder.Path);
+        var fromCommandLine = SettingsOf(["--trainer", "cli=python3 x.py", "--trainer=cli2=python3 y.py", "--trust-clients"], environment, folder.Path);
+
+        Assert.Equal(["file-a", "file-b"], fromFile.Trainers.Names);
+        Assert.False(fromFile.Trainers.TrustsSpecCommands);
+        Assert.Equal(folder.Path, fromFile.Tables.Root);
+        Assert.Equal(["env-a", "env-b"], fromEnvironment.Trainers.Names);
+        Assert.Equal(2, fromEnvironment.Slots);
+        Assert.Equal(["2", "3"], fromEnvironment.Gpus);
+        Assert.Equal(["python3", "b, c.py"], (IEnumerable<string>)fromEnvironment.Trainers.Trainers.Single(t => t.Name == "env-b").Command);
+        Assert.Equal(["cli", "cli2"], fromCommandLine.Trainers.Names);
+        Assert.True(fromCommandLine.Trainers.TrustsSpecCommands);
+    }
+
+    [Fact]
+    public void Without_trust_or_a_data_root_a_node_reads_no_table_and_with_trust_it_reads_any()
+    {
+        Assert.Null(SettingsOf([], [], Path.GetTempPath()).Tables.Root);
+        Assert.Same(LayerNas.Cli.Specs.TableAccess.Nowhere, SettingsOf([], [], Path.GetTempPath()).Tables);
+        Assert.Same(LayerNas.Cli.Specs.TableAccess.Anywhere, SettingsOf(["--trust-clients"], [], Path.GetTempPath()).Tables);
+        Assert.Same(LayerNas.Cli.Specs.TableAccess.Anywhere, SettingsOf([], new() { ["LAYERNAS_TRUST_CLIENTS"] = "true" }, Path.GetTempPath()).Tables);
+    }
+
+    private static NodeSettings SettingsOf(string[] args, Dictionary<string, string?> environment, string folder)
+    {
+        var loaded = NodeConfiguration.Load(NodeCommandLine(args), environment, folder);
+        return NodeSettings.From(loaded.Options, loaded.FromCommandLine);
+    }
 
     [Theory]
     [MemberData(nameof(BadSettings))]

@@ -137,13 +137,13 @@ public sealed class SpecFileTests : IDisposable
     }
 
     [Fact]
-    public void A_table_without_the_key_column_lists_its_columns()
+    public void A_table_without_the_key_column_is_named_without_quoting_its_header()
     {
         var table = _folder.Write("t.csv", "name,macs\na,1\n");
 
         var error = Assert.Throws<SpecException>(() => SpecFile.LoadTable(table, "arch"));
 
-        Assert.Equal($"table {table}: the table has no column 'arch' (columns: name, macs)", error.Message);
+        Assert.Equal($"table {table}: the table has no column 'arch' in its header (line 1, 2 columns)", error.Message);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class SpecFileTests : IDisposable
 
         var error = Assert.Throws<SpecException>(() => SpecFile.LoadTable(table, "arch"));
 
-        Assert.Equal($"table {table}: line 3 has 1 cells, the header has 2", error.Message);
+        Assert.Equal($"table {table}: line 3 has 1 column, the header has 2", error.Message);
     }
 
     [Fact]

@@ -25,10 +25,21 @@ internal static class FaultSpec
         ["garbage"] = "trainer wrote a line that is not a TrainResponse: 'this is not json'",
     };
 
-    /// <summary>Writes the spec into <paramref name="folder"/> and returns its path.</summary>
-    public static string Write(string folder)
+    /// <summary>The name worker nodes register the fault trainer under (<see cref="WorkerArgs"/>).</summary>
+    public const string TrainerName = "fault";
+
+    /// <summary>The fault trainer script.</summary>
+    public static string Script => Path.Combine(AppContext.BaseDirectory, "scripts", "fault_trainer.py");
+
+    /// <summary>The options that register the fault trainer on a worker node as <see cref="TrainerName"/>.</summary>
+    public static string[] WorkerArgs => ["--trainer", $"{TrainerName}=/usr/bin/python3 '{Script}'"];
+
+    /// <summary>
+    /// Writes the spec into <paramref name="folder"/> and returns its path; its process trainer is the script's command,
+    /// or with <paramref name="byName"/> the trainer workers registered as <see cref="TrainerName"/>.
+    /// </summary>
+    public static string Write(string folder, bool byName = false)
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "scripts", "fault_trainer.py");
         var spec = new SearchSpec
         {
             Name = "faults",
@@ -37,7 +48,7 @@ internal static class FaultSpec
             Strategy = new Strategy { Layernas = new LayerNasSettings { Buckets = 4 } },
             Trainer = new Trainer
             {
-                Process = new ProcessTrainer { Command = { "/usr/bin/python3", script } },
+                Process = byName ? new ProcessTrainer { Name = TrainerName } : new ProcessTrainer { Command = { "/usr/bin/python3", Script } },
                 TimeoutSeconds = TimeoutSeconds,
                 MaxRetries = MaxRetries,
             },

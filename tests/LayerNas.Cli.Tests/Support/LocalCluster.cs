@@ -38,15 +38,18 @@ internal sealed partial class LocalCluster : IAsyncDisposable
     /// <summary>The worker nodes' processes, in the order of <see cref="Workers"/>.</summary>
     public List<LayernasProcess> WorkerNodes { get; } = [];
 
-    /// <summary>Starts a coordinator with <paramref name="coordinatorArgs"/> added, then <paramref name="workers"/> worker nodes with two slots each, and waits until all are up.</summary>
-    public static async Task<LocalCluster> StartAsync(int workers, string[]? coordinatorArgs = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts a coordinator with <paramref name="coordinatorArgs"/> added, then <paramref name="workers"/> worker nodes
+    /// with two slots each and <paramref name="workerArgs"/> added, and waits until all are up.
+    /// </summary>
+    public static async Task<LocalCluster> StartAsync(int workers, string[]? coordinatorArgs = null, IReadOnlyDictionary<string, string>? environment = null, string[]? workerArgs = null)
     {
         var cluster = new LocalCluster(new TempFolder(), coordinatorArgs ?? ["--api", "http://127.0.0.1:0"], environment);
         try
         {
             await cluster.StartCoordinatorAsync("0");
             var starting = Enumerable.Range(0, workers)
-                .Select(_ => cluster.Add(environment, ["node", "--role", "worker", "--port", "0", "--slots", "2", "--seed", cluster.Address, "--logs", cluster.Folder.File("logs")]))
+                .Select(_ => cluster.Add(environment, ["node", "--role", "worker", "--port", "0", "--slots", "2", "--seed", cluster.Address, "--logs", cluster.Folder.File("logs"), .. workerArgs ?? []]))
                 .ToList();
             foreach (var worker in starting)
             {

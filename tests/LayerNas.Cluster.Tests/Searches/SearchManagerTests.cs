@@ -11,14 +11,15 @@ namespace LayerNas.Cluster.Tests.Searches;
 public sealed class SearchManagerTests
 {
     [Fact]
-    public async Task Submitting_is_idempotent_by_id_and_status_and_list_report_each_search()
+    public async Task Submitting_a_spec_again_is_idempotent_by_id_another_spec_under_its_id_is_refused_and_status_and_list_report_each_search()
     {
         using var folder = new TempFolder();
         await using var node = await TestNode.StartAsync(folder.File("manager.db"), RecordingTrainer.Provider(new TrainingLog(), TimeSpan.Zero));
         var manager = ActorRegistry.For(node.System).Get<SearchManager>();
 
         var first = await node.Client.SubmitAsync("one", TestSpecs.Burger(), SearchRuns.Deadline);
-        var again = await node.Client.SubmitAsync("one", TestSpecs.Burger("renamed"), SearchRuns.Deadline);
+        var again = await node.Client.SubmitAsync("one", TestSpecs.Burger(), SearchRuns.Deadline);
+        var other = await Assert.ThrowsAsync<SearchRejectedException>(() => node.Client.SubmitAsync("one", TestSpecs.Burger("renamed"), SearchRuns.Deadline));
         var result = await SearchRuns.FinishAsync(node.Client, "one");
         var status = await manager.Ask<SearchStatus>(new GetSearchStatus { SearchId = "one" }, SearchRuns.Deadline);
         var list = await manager.Ask<SearchList>(new ListSearches(), SearchRuns.Deadline);
@@ -26,6 +27,7 @@ public sealed class SearchManagerTests
 
         Assert.False(first.Existing);
         Assert.True(again.Existing);
+        Assert.StartsWith("search one already exists with another spec", other.Message);
         Assert.Equal(("finished", result), (status.State, status.Result));
         Assert.Equal("burger", Assert.Single(list.Searches).Name);
         Assert.Equal("none", Assert.IsType<SearchNotFound>(missing).SearchId);

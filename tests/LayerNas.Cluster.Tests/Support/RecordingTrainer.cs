@@ -32,7 +32,7 @@ internal sealed class RecordingTrainer(TrainingLog log, TimeSpan delay, Func<Tra
     }
 
     public static TrainerProvider Provider(TrainingLog log, TimeSpan delay, Func<TrainingJob, Exception?>? failure = null) =>
-        _ => new RecordingTrainer(log, delay, failure);
+        (_, _) => new RecordingTrainer(log, delay, failure);
 
     public async Task<TrialOutcome> TrainAsync(TrainingJob job, CancellationToken cancellationToken)
     {

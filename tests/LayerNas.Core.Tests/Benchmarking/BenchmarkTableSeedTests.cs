@@ -7,11 +7,11 @@ public sealed class BenchmarkTableSeedTests
 {
     private static readonly BenchmarkTable Table = BenchmarkTable.Parse(
         """
-        arch,acc,loss
-        a,0.80,8.0
-        a,0.90,
-        a,0.70,7.0
-        b,0.50,
+        arch,seed,acc,loss
+        a,0,0.80,8.0
+        a,1,0.90,
+        a,2,0.70,7.0
+        b,0,0.50,
         """,
         "arch");
 
@@ -48,5 +48,21 @@ public sealed class BenchmarkTableSeedTests
             Assert.Equal(Table.Value("a", "acc", Table.SeedRow("a", seed)), Table.Read("a", "acc", seed));
         }
         Assert.Equal(Table.Mean("a", "acc"), Table.Read("a", "acc", null));
+    }
+
+    [Theory]
+    [InlineData("arch,acc\na,0.8\nb,0.5\na,0.9\n", "line 4 repeats the key of line 2; a table holds several rows of one architecture only with a 'seed' column telling their training runs apart")]
+    [InlineData("arch,seed,acc\na,0,0.8\na,1,0.5\na,0,0.9\n", "line 4 repeats the key and seed of line 2")]
+    [InlineData("arch,acc\na,NaN\n", "line 2, column 2: not a finite number")]
+    [InlineData("arch,acc\na,0.5\nb,-Infinity\n", "line 3, column 2: not a finite number")]
+    [InlineData("arch,acc\na,root:x:0:0\n", "line 2, column 2: not a finite number")]
+    [InlineData("root:*:20228:0:99999:7:::\ndaemon:*:20228:0:99999:7:::\n", "the table has no column 'arch' in its header (line 1, 1 column)")]
+    public void A_table_that_cannot_be_read_alike_by_every_seed_is_refused_without_quoting_its_text(string csv, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => BenchmarkTable.Parse(csv, "arch"));
+
+        Assert.Equal(expected, error.Message);
+        Assert.DoesNotContain("root", error.Message);
+        Assert.DoesNotContain("20228", error.Message);
     }
 }

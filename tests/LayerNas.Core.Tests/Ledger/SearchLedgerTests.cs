@@ -78,6 +78,26 @@ public sealed class SearchLedgerTests
         Assert.Empty(ledger.Status().TrainedByNode);
     }
 
+    [Theory]
+    [InlineData(double.NaN, 0.5, "the trainer reported a non-finite reward (NaN)")]
+    [InlineData(double.PositiveInfinity, 0.5, "the trainer reported a non-finite reward (Infinity)")]
+    [InlineData(0.5, double.NegativeInfinity, "the trainer reported a non-finite value for the metric 'latency' (-Infinity)")]
+    public void A_non_finite_reward_or_metric_fails_its_trial_with_the_reason_and_never_becomes_the_best(double reward, double latency, string reason)
+    {
+        var search = LedgerSpecs.Burger();
+        var ledger = SearchLedger.Start("s", search);
+        var result = LedgerSpecs.Result(search, 2, [1, 3, 3], Worker);
+        result.Outcome.Reward = reward;
+        result.Outcome.Metrics["latency"] = latency;
+
+        var failed = Assert.IsType<TrialFailed>(Assert.Single(ledger.Decide([result], Now).Events));
+        ledger.Apply(failed);
+
+        Assert.Equal((2L, reason), (failed.TrialNumber, failed.Reason));
+        Assert.Null(ledger.Best);
+        Assert.Equal((0, 1), (ledger.Progress().TrialsTrained, ledger.Progress().TrialsFailed));
+    }
+
     [Fact]
     public void Applying_the_last_result_of_a_depth_creates_the_next_depths_trials_and_updates_best_and_nodes()
     {

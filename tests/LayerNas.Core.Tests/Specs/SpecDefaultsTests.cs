@@ -43,6 +43,18 @@ public sealed class SpecDefaultsTests
         Assert.Same(grid, SpecDefaults.Explicit(grid));
     }
 
+    [Fact]
+    public void A_spec_asks_for_the_search_recorded_from_it_with_or_without_defaults_written_out_and_no_other()
+    {
+        var open = LayerNas();
+        var other = LayerNas(completion: "first");
+
+        Assert.True(SpecDefaults.AskFor(open, SpecDefaults.Explicit(open)));
+        Assert.True(SpecDefaults.AskFor(open, open));
+        Assert.False(SpecDefaults.AskFor(other, SpecDefaults.Explicit(open)));
+        Assert.False(SpecDefaults.AskFor(open, LayerNas("most-expensive", "barrier")));
+    }
+
     private static (string Completion, string Scheduling) Settings(SearchSpec spec) =>
         (spec.Strategy.Layernas.Completion, spec.Strategy.Layernas.Scheduling);
 }

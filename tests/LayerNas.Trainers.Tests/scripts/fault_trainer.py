@@ -2,7 +2,8 @@
 """A trainer speaking the trainer protocol that misbehaves on request, for testing the process trainer.
 
 The option chosen for the layer named "behaviour" decides what happens to a request:
-  ok        answer with reward trial_number / 100, metrics describing the request and this process, costs params=1
+  ok        answer with reward trial_number / 100, metrics describing the request and this process (its slot and GPU
+            among them), costs params=1
   crash     write "boom: the trainer crashed" to stderr and exit with code 3 without answering
   quit      exit with code 0 without answering
   hang      start a child process that sleeps, report its pid on stderr, and wait forever
@@ -68,6 +69,8 @@ def main():
                 "settings": len(settings),
                 "lr": float(settings.get("lr", -1)),
                 "env": float(os.environ.get("FAULT_TRAINER_VALUE", "-1")),
+                "slot": float(os.environ.get("LAYERNAS_SLOT", "-1")),
+                "gpu": float(os.environ.get("CUDA_VISIBLE_DEVICES", "-1")),
             },
             "costs": {"params": 1},
         }

@@ -62,7 +62,7 @@ def _resolved(spec: SearchSpec, folder: Path) -> SearchSpec:
         spec.cost.table.path = _absolute(folder, spec.cost.table.path)
     if spec.trainer.HasField("tabular"):
         spec.trainer.tabular.path = _absolute(folder, spec.trainer.tabular.path)
-    if spec.trainer.HasField("process"):
+    if spec.trainer.HasField("process") and spec.trainer.process.command:
         process = spec.trainer.process
         process.working_directory = str(folder) if not process.working_directory else _absolute(folder, process.working_directory)
     return spec

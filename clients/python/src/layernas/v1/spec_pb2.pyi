@@ -94,7 +94,7 @@ class PpoSettings(_message.Message):
     def __init__(self, learning_rate: _Optional[float] = ..., batch: _Optional[int] = ..., baseline_decay: _Optional[float] = ..., clip: _Optional[float] = ..., epochs: _Optional[int] = ...) -> None: ...
 
 class ProcessTrainer(_message.Message):
-    __slots__ = ["command", "env", "settings", "working_directory"]
+    __slots__ = ["command", "env", "name", "settings", "working_directory"]
     class EnvEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -111,13 +111,15 @@ class ProcessTrainer(_message.Message):
         def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     COMMAND_FIELD_NUMBER: _ClassVar[int]
     ENV_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
     SETTINGS_FIELD_NUMBER: _ClassVar[int]
     WORKING_DIRECTORY_FIELD_NUMBER: _ClassVar[int]
     command: _containers.RepeatedScalarFieldContainer[str]
     env: _containers.ScalarMap[str, str]
+    name: str
     settings: _containers.ScalarMap[str, str]
     working_directory: str
-    def __init__(self, command: _Optional[_Iterable[str]] = ..., env: _Optional[_Mapping[str, str]] = ..., settings: _Optional[_Mapping[str, str]] = ..., working_directory: _Optional[str] = ...) -> None: ...
+    def __init__(self, command: _Optional[_Iterable[str]] = ..., env: _Optional[_Mapping[str, str]] = ..., settings: _Optional[_Mapping[str, str]] = ..., working_directory: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
 
 class RandomSettings(_message.Message):
     __slots__ = []
