@@ -70,9 +70,16 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
     /// <summary>Queues an open search's trials, skipping those already active; returns the leases this makes possible. Trials of a search that is not open are dropped.</summary>
     public IReadOnlyList<Grant> Add(string searchId, IEnumerable<ReadyTrial> trials, DateTime now)
     {
+        Queue(searchId, trials);
+        return Serve(now);
+    }
+
+    /// <summary>Queues an open search's trials, as <see cref="Add"/> does, without leasing them yet (see <see cref="Serve"/>).</summary>
+    public void Queue(string searchId, IEnumerable<ReadyTrial> trials)
+    {
         if (!_searches.TryGetValue(searchId, out var search))
         {
-            return [];
+            return;
         }
         foreach (var trial in trials)
         {
@@ -82,7 +89,6 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
                 search.Ready.Add(ReadyKey.Of(trial), trial);
             }
         }
-        return Serve(now);
     }
 
     /// <summary>Whether a search was withdrawn (and not opened again) since this board began: its results are duplicates, whereas those of a search never opened may come early.</summary>
@@ -224,7 +230,8 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
     /// <summary>Whether a worker holds a lease or waits for one.</summary>
     public bool Knows(TWorker worker) => _waitingByWorker.ContainsKey(worker) || _leases.Values.Any(l => l.Worker.Equals(worker));
 
-    private IReadOnlyList<Grant> Serve(DateTime now)
+    /// <summary>Leases ready trials to the waiting workers of reachable nodes, in line order; returns the batches to send.</summary>
+    public IReadOnlyList<Grant> Serve(DateTime now)
     {
         var grants = new List<Grant>();
         while (FirstServable() is { } first && NextReady() is { } trial)

@@ -36,11 +36,13 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
         });
         Receive<DispatchTrials>(m =>
         {
-            Send(_board.Add(m.SearchId, m.Trials, DateTime.UtcNow));
+            // Results that came early settle their trials before anyone waiting is leased one of them.
+            _board.Queue(m.SearchId, m.Trials);
             foreach (var (sender, results) in _early.Release(m.SearchId))
             {
                 OnResults(results, sender);
             }
+            Send(_board.Serve(DateTime.UtcNow));
         });
         Receive<GetSearchSpec>(m => Sender.Tell(new SearchSpecAnswer { SearchId = m.SearchId, Spec = _board.SpecOf(m.SearchId) }));
         Receive<WithdrawSearch>(m =>

@@ -177,10 +177,10 @@ public sealed class TrialDispatcherTests : TestKit
         var idle = CreateTestProbe();
         var early = new TrialResult { LeaseId = "old-7", SearchId = "s", TrialNumber = 1, Attempt = 1, Worker = "w", Outcome = new TrainingOutcome { Reward = 0.5 } };
         dispatcher.Tell(Results(early), rejoined);
+        dispatcher.Tell(new WorkRequest { Worker = "idle", RequestId = "r1", MaxTrials = 5 }, idle);
         rejoined.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
 
         Send(dispatcher, Dispatch(60, 2, 1, 2), coordinator);
-        dispatcher.Tell(new WorkRequest { Worker = "idle", RequestId = "r1", MaxTrials = 5 }, idle);
 
         Assert.Equal("old-7", Assert.Single(coordinator.ExpectMsg<TrialResults>(Patience).Results).LeaseId);
         Assert.Equal(rejoined.Ref, coordinator.LastSender);
