@@ -13,6 +13,10 @@ public sealed class StorageLock : IAsyncDisposable
     /// <summary>The advisory lock key every layernas journal in a PostgreSQL database takes ("LayerNas" in ASCII).</summary>
     public const long PostgreSqlLockKey = 0x4C617965724E6173;
 
+    private const int PostgreSqlLockAttempts = 6;
+
+    private static readonly TimeSpan PostgreSqlLockRetry = TimeSpan.FromMilliseconds(500);
+
     private readonly FileStream? _file;
     private readonly NpgsqlConnection? _session;
 
@@ -93,9 +97,14 @@ public sealed class StorageLock : IAsyncDisposable
         {
             await session.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PostgreSqlLockKey})", session);
-            if (await command.ExecuteScalarAsync(cancellationToken) is true)
+            // The session of a writer that was just killed ends once the server notices: give it a moment.
+            for (var attempt = 1; attempt <= PostgreSqlLockAttempts; attempt++)
             {
-                return session;
+                if (await command.ExecuteScalarAsync(cancellationToken) is true)
+                {
+                    return session;
+                }
+                await Task.Delay(PostgreSqlLockRetry, cancellationToken);
             }
         }
         catch (NpgsqlException e)
