@@ -10,25 +10,23 @@ namespace LayerNas.Cli.Tests;
 public sealed class RunCommandTests
 {
     [Fact]
-    public async Task The_burger_gives_byte_identical_answers_on_one_and_eight_workers_within_36_trials_and_the_cost_target()
+    public async Task The_burger_gives_the_same_whole_result_on_1_8_and_4096_workers_the_search_the_readme_walks_through()
     {
         using var folder = new TempFolder();
         var burger = Examples.Path("burger.json");
 
-        var one = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "1", "--db", "one.db", "--output", "one.json");
-        var eight = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "8", "--db", "eight.db", "--output", "eight.json");
+        var runs = new List<Layernas.Outcome>();
+        foreach (var workers in new[] { "1", "8", "4096" })
+        {
+            runs.Add(await Layernas.RunAsync(folder.Path, "run", burger, "--workers", workers, "--db", $"{workers}.db", "--output", $"{workers}.json"));
+        }
 
-        Assert.True(one.ExitCode == 0, one.Stderr);
-        Assert.True(eight.ExitCode == 0, eight.Stderr);
-        Assert.Equal(File.ReadAllText(folder.File("one.json")), File.ReadAllText(folder.File("eight.json")));
-        using var first = JsonDocument.Parse(File.ReadAllText(folder.File("one.json")));
-        using var second = JsonDocument.Parse(File.ReadAllText(folder.File("eight.json")));
-        Assert.Equal(first.RootElement.GetProperty("best").GetRawText(), second.RootElement.GetProperty("best").GetRawText());
-        Assert.Equal(first.RootElement.GetProperty("paretoFront").GetRawText(), second.RootElement.GetProperty("paretoFront").GetRawText());
-        Assert.InRange(long.Parse(first.RootElement.GetProperty("trialsTrained").GetString()!), 1, 36);
-        Assert.InRange(first.RootElement.GetProperty("best").GetProperty("cost").GetDouble(), 7, 9);
-        Assert.Contains("best: bun=", one.Stdout);
-        AssertBurgerWalkThrough(SearchResult.Parser.ParseJson(File.ReadAllText(folder.File("one.json"))));
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Stderr));
+        Assert.StartsWith("search s-d2470b97b648 (gburger) starts with 4096 workers", runs[2].Stdout);
+        var one = File.ReadAllText(folder.File("1.json"));
+        Assert.Equal(one, File.ReadAllText(folder.File("8.json")));
+        Assert.Equal(one, File.ReadAllText(folder.File("4096.json")));
+        AssertBurgerWalkThrough(SearchResult.Parser.ParseJson(one));
     }
 
     /// <summary>The burger's search as README.md walks through it: what each depth generated, pruned, evaluated and kept, the cache, the front and the answer.</summary>
@@ -83,21 +81,6 @@ public sealed class RunCommandTests
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(transcript, run.Stdout);
-    }
-
-    [Fact]
-    public async Task The_most_workers_run_accepts_4096_search_the_burger_to_the_answer_one_worker_gives()
-    {
-        using var folder = new TempFolder();
-        var burger = Examples.Path("burger.json");
-
-        var one = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "1", "--db", "one.db", "--output", "one.json");
-        var most = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "4096", "--db", "most.db", "--output", "most.json");
-
-        Assert.True(one.ExitCode == 0, one.Stderr);
-        Assert.True(most.ExitCode == 0, most.Stderr);
-        Assert.StartsWith("search s-d2470b97b648 (gburger) starts with 4096 workers", most.Stdout);
-        Assert.Equal(File.ReadAllText(folder.File("one.json")), File.ReadAllText(folder.File("most.json")));
     }
 
     [Theory]
