@@ -11,7 +11,7 @@ namespace LayerNas.Cli.Tests.Cluster;
 /// <summary>
 /// A coordinator and two worker processes on 127.0.0.1 losing a process mid-search to SIGKILL (or stopped with
 /// SIGTERM): the search finishes with the answer <c>layernas run</c> gives, and the counting trainer's own log shows
-/// that no trial whose result was recorded is trained again, and what else is (docs/cluster.md, "Crashes").
+/// that no trial whose result was recorded is trained again, and what else is (docs/cluster.md, "Cluster").
 /// </summary>
 [Collection(ProcessTests.Name)]
 public sealed class NodeCrashTests
