@@ -10,23 +10,77 @@ namespace LayerNas.Cli.Tests;
 public sealed class RunCommandTests
 {
     [Fact]
-    public async Task The_burger_gives_byte_identical_answers_on_one_and_eight_workers_within_36_trials_and_the_cost_target()
+    public async Task The_burger_gives_the_same_whole_result_on_1_8_and_4096_workers_the_search_the_readme_walks_through()
     {
         using var folder = new TempFolder();
         var burger = Examples.Path("burger.json");
 
-        var one = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "1", "--db", "one.db", "--output", "one.json");
-        var eight = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "8", "--db", "eight.db", "--output", "eight.json");
+        var runs = new List<Layernas.Outcome>();
+        foreach (var workers in new[] { "1", "8", "4096" })
+        {
+            runs.Add(await Layernas.RunAsync(folder.Path, "run", burger, "--workers", workers, "--db", $"{workers}.db", "--output", $"{workers}.json"));
+        }
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Stderr));
+        Assert.StartsWith("search s-d2470b97b648 (gburger) starts with 4096 workers", runs[2].Stdout);
+        var one = File.ReadAllText(folder.File("1.json"));
+        Assert.Equal(one, File.ReadAllText(folder.File("8.json")));
+        Assert.Equal(one, File.ReadAllText(folder.File("4096.json")));
+        AssertBurgerWalkThrough(SearchResult.Parser.ParseJson(one));
+    }
+
+    /// <summary>The burger's search as README.md walks through it: what each depth generated, pruned, evaluated and kept, the cache, the front and the answer.</summary>
+    private static void AssertBurgerWalkThrough(SearchResult result)
+    {
+        Assert.Equal((20L, 0L, 8L), (result.TrialsTrained, result.TrialsFailed, result.TrialsCached));
+        Assert.Equal(
+            ["1: 4 children, 0 pruned, 4 evaluated, 0 failed, 4 kept", "2: 16 children, 1 pruned, 15 evaluated, 0 failed, 4 kept", "3: 16 children, 7 pruned, 9 evaluated, 0 failed, 3 kept"],
+            result.Depths.Select(d => $"{d.Depth}: {d.Children} children, {d.Pruned} pruned, {d.Evaluated} evaluated, {d.Failed} failed, {d.Kept} kept"));
+        // The front is cheapest first, and a dearer model is on it only for a better reward.
+        Assert.Equal(
+            ["sesame bean truffle $7: 0.705413", "brioche chicken truffle $9: 0.764101"],
+            result.ParetoFront.Select(c => $"{string.Join(' ', c.Architecture)} ${c.Cost}: {c.Reward:0.######}"));
+        Assert.Equal(["brioche", "chicken", "truffle"], result.Best.Architecture);
+        Assert.Equal(result.ParetoFront[^1], result.Best);
+    }
+
+    [Fact]
+    public async Task A_search_whose_trials_take_jittered_times_gives_the_same_whole_result_on_one_and_eight_workers()
+    {
+        using var folder = new TempFolder();
+        // Trial times differ by cost and by up to ±90% per architecture, so eight workers report in another order than one.
+        var spec = SyntheticSpecs.Write(folder.Path, "jittered", seed: 21, seconds: 0.01, secondsPerCost: 0.003, jitter: 0.9);
+
+        var one = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "1", "--db", "one.db", "--output", "one.json");
+        var eight = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "8", "--db", "eight.db", "--output", "eight.json");
 
         Assert.True(one.ExitCode == 0, one.Stderr);
         Assert.True(eight.ExitCode == 0, eight.Stderr);
-        using var first = JsonDocument.Parse(File.ReadAllText(folder.File("one.json")));
-        using var second = JsonDocument.Parse(File.ReadAllText(folder.File("eight.json")));
-        Assert.Equal(first.RootElement.GetProperty("best").GetRawText(), second.RootElement.GetProperty("best").GetRawText());
-        Assert.Equal(first.RootElement.GetProperty("paretoFront").GetRawText(), second.RootElement.GetProperty("paretoFront").GetRawText());
-        Assert.InRange(long.Parse(first.RootElement.GetProperty("trialsTrained").GetString()!), 1, 36);
-        Assert.InRange(first.RootElement.GetProperty("best").GetProperty("cost").GetDouble(), 7, 9);
-        Assert.Contains("best: bun=", one.Stdout);
+        Assert.Equal(File.ReadAllText(folder.File("one.json")), File.ReadAllText(folder.File("eight.json")));
+        var searchId = SearchIds.Of(SpecFile.Load(spec));
+        var arrivals = new[] { "one.db", "eight.db" }.Select(db => JournalReader.Completed(folder.File(db), searchId).Select(c => c.TrialNumber).ToList()).ToList();
+        Assert.Equal(arrivals[0].Order(), arrivals[1].Order());
+        Assert.NotEqual(arrivals[0], arrivals[1]);
+        var result = SearchResult.Parser.ParseJson(File.ReadAllText(folder.File("one.json")));
+        Assert.Equal(arrivals[0].Count, result.TrialsTrained);
+        Assert.Equal(4, result.Depths.Count);
+        Assert.NotEmpty(result.ParetoFront);
+    }
+
+    [Fact]
+    public async Task The_readme_transcript_of_the_burger_is_what_layernas_run_prints()
+    {
+        using var folder = new TempFolder();
+        var readme = File.ReadAllText(Repository.File("README.md"));
+        var start = readme.IndexOf("On the burger it prints:\n\n```\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md no longer shows the burger's transcript");
+        var block = readme[(start + "On the burger it prints:\n\n```\n".Length)..];
+        var transcript = block[..block.IndexOf("```", StringComparison.Ordinal)];
+
+        var run = await Layernas.RunAsync(folder.Path, "run", Examples.Path("burger.json"), "--output", "result.json");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(transcript, run.Stdout);
     }
 
     [Theory]
@@ -114,16 +168,20 @@ public sealed class RunCommandTests
     public async Task A_run_killed_midway_resumes_on_the_next_run_to_the_same_result_without_training_a_completed_trial_again(string storage)
     {
         using var folder = new TempFolder();
-        var spec = WriteSlowGrid(folder);
+        var spec = CountingTrainer.Write(folder.Path, "slow-grid", seconds: 0.05);
         var searchId = SearchIds.Of(SpecOverrides.Apply(SpecFile.Load(spec), null, null, null));
         await using var referenceDb = await TestDatabase.CreateAsync(storage, folder, "reference");
         var reference = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "2", "--db", referenceDb.Argument, "--output", "reference.json");
         Assert.True(reference.ExitCode == 0, reference.Stderr);
+        CountingTrainer.StartAfresh(spec);
 
         await using var database = await TestDatabase.CreateAsync(storage, folder, "crash");
+        int killed;
         using (var doomed = Layernas.Start(folder.Path, "run", spec, "--workers", "2", "--db", database.Argument, "--output", "crash.json"))
         {
+            killed = doomed.Id;
             await Wait.UntilAsync(() => CompletedSoFar(database, searchId) >= 15, Layernas.Deadline, "15 completed trials");
+            // SIGKILL to the run process alone, as a crash would end it: its trainers see their input close and end.
             doomed.Kill();
             await doomed.WaitForExitAsync();
         }
@@ -140,16 +198,78 @@ public sealed class RunCommandTests
         Assert.True(before.OfType<TrialCompleted>().Count() < completed.Count);
         using var result = JsonDocument.Parse(File.ReadAllText(folder.File("crash.json")));
         Assert.Equal(completed.Count, long.Parse(result.RootElement.GetProperty("trialsTrained").GetString()!));
+        var trainings = CountingTrainer.Read(spec);
+        var recorded = before.OfType<TrialCompleted>().Select(c => c.TrialNumber).ToHashSet();
+        Cluster.NodeCrashTests.AssertNeverTrainedAgain(recorded, trainings);
+        // Trained twice, as documented: only a result the killed run had trained and not yet recorded.
+        Assert.All(Cluster.NodeCrashTests.TrainedTwice(trainings), done =>
+        {
+            Assert.Equal(killed, done[0].Node);
+            Assert.DoesNotContain(done[0].Trial, recorded);
+        });
     }
 
     [Fact]
-    public async Task An_unreachable_postgresql_exits_1_with_one_line_naming_it()
+    public async Task A_second_run_on_the_database_a_run_is_using_is_refused_at_start_with_one_line_and_the_first_finishes_alone()
+    {
+        using var folder = new TempFolder();
+        var spec = SyntheticSpecs.Write(folder.Path, "busy", seed: 5, seconds: 0.1);
+        var searchId = SearchIds.Of(SpecFile.Load(spec));
+        using var first = Layernas.Start(folder.Path, "run", spec, "--db", "shared.db", "--output", "first.json");
+        var firstOutput = first.StandardOutput.ReadToEndAsync();
+        await Wait.UntilAsync(() => CompletedSoFar(TestDatabase.Sqlite(folder.File("shared.db")), searchId) >= 1, Layernas.Deadline, "the first run to record a trial");
+
+        var second = await Layernas.RunAsync(folder.Path, "run", spec, "--db", "shared.db", "--output", "second.json");
+        await first.WaitForExitAsync();
+
+        Assert.Equal(2, second.ExitCode);
+        Assert.Equal($"error: cannot use {folder.File("shared.db")}: another layernas process is using it (it holds {folder.File("shared.db")}.lock)", Assert.Single(second.StderrLines));
+        Assert.Equal("", second.Stdout);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("result written to first.json", await firstOutput);
+        Assert.False(File.Exists(folder.File("second.json")));
+        var completed = JournalReader.Completed(folder.File("shared.db"), searchId);
+        Assert.Equal(completed.Count, completed.Select(c => c.TrialNumber).Distinct().Count());
+    }
+
+    public static TheoryData<string, string> UnusableDatabases => new()
+    {
+        { "FOLDER", "it is a folder, not a SQLite file" },
+        { "TEXT", "the file is not a SQLite database" },
+        { "/dev/null", "it is empty or not a regular file (a device, a pipe)" },
+        // Nobody may create files in /sys, not even root: a folder this process cannot write.
+        { "/sys/layernas.db", "this process may not write in /sys" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnusableDatabases))]
+    public async Task A_database_path_that_cannot_hold_a_journal_exits_2_with_one_line_and_is_left_as_it_was(string database, string expected)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("notes.txt"), "not a database\n");
+        var path = database switch
+        {
+            "FOLDER" => folder.Path,
+            "TEXT" => folder.File("notes.txt"),
+            _ => database,
+        };
+
+        var outcome = await Layernas.RunAsync(folder.Path, "run", Examples.Path("burger.json"), "--db", path);
+
+        Layernas.AssertRefused(outcome, expected, folder.Path);
+        Assert.StartsWith($"error: cannot use {path}: ", outcome.Stderr);
+        Assert.Equal("not a database\n", File.ReadAllText(folder.File("notes.txt")));
+        Assert.All(new[] { ".lock", "-journal", "-wal" }, suffix => Assert.False(File.Exists(path + suffix), $"{path}{suffix} was made"));
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgresql_exits_2_with_one_line_naming_it()
     {
         using var folder = new TempFolder();
 
         var outcome = await Layernas.RunAsync(folder.Path, "run", Examples.Path("burger.json"), "--db", "Host=127.0.0.1;Port=1;Username=u;Password=secret;Database=nas;Timeout=3");
 
-        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal(2, outcome.ExitCode);
         var line = Assert.Single(outcome.StderrLines);
         Assert.StartsWith("error: cannot use PostgreSQL u@127.0.0.1:1/nas: ", line);
         Assert.DoesNotContain("secret", line);
@@ -259,24 +379,5 @@ public sealed class RunCommandTests
             // The tables do not exist yet, or a write holds the file for a moment.
             return 0;
         }
-    }
-
-    private static string WriteSlowGrid(TempFolder folder)
-    {
-        var spec = new SearchSpec
-        {
-            Name = "slow-grid",
-            Cost = new CostModel { Additive = new AdditiveCost() },
-            Target = new Target { Min = 8, Max = 16 },
-            Strategy = new Strategy { Layernas = new LayerNasSettings { Buckets = 6 } },
-            Trainer = new Trainer { Synthetic = new SyntheticTrainer { Seed = 3, Seconds = 0.05 } },
-        };
-        for (var layer = 0; layer < 4; layer++)
-        {
-            spec.Layers.Add(new Layer { Name = $"l{layer}", Options = { Enumerable.Range(1, 6).Select(c => new LayerOption { Name = $"o{c}", Cost = c }) } });
-        }
-        var path = folder.File("slow-grid.json");
-        File.WriteAllText(path, Google.Protobuf.JsonFormatter.Default.Format(spec));
-        return path;
     }
 }

@@ -4,6 +4,7 @@ using LayerNas.Cluster.Tests.Support;
 
 namespace LayerNas.Cli.Tests;
 
+[Collection(ProcessTests.Name)]
 public sealed class TrialFaultTests
 {
     [Fact]

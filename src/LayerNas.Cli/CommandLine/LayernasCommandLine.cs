@@ -5,6 +5,7 @@ using LayerNas.Cli.Client;
 using LayerNas.Cli.Node;
 using LayerNas.Cli.Run;
 using LayerNas.Cluster.Client;
+using LayerNas.Cluster.Hosting;
 using LayerNas.Core.Specs;
 using LayerNas.Trainers;
 
@@ -28,7 +29,7 @@ public static class LayernasCommandLine
     private static readonly RootCommand Root = Build();
 
     /// <summary>
-    /// Runs a command line and returns its exit code. Bad usage, a bad spec or a refused search prints one line on
+    /// Runs a command line and returns its exit code. Bad usage, a bad spec, a database that cannot be used or a refused search prints one line on
     /// <paramref name="errors"/> and returns <see cref="ExitCodes.BadInput"/>, nothing having run; any other failure
     /// prints one line and returns <see cref="ExitCodes.Failure"/>.
     /// </summary>
@@ -52,7 +53,7 @@ public static class LayernasCommandLine
             errors.WriteLine($"error: {e.Message} (see {UsageProblem.Path(result.CommandResult.Command)} --help)");
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is SpecException or TrainerException or SearchRejectedException)
+        catch (Exception e) when (e is SpecException or TrainerException or SearchRejectedException or StorageUnavailableException)
         {
             errors.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;

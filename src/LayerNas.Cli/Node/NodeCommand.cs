@@ -28,13 +28,17 @@ public static class NodeCommand
     /// <summary>Runs a node until <paramref name="stop"/> fires or its actor system ends (a downed worker node starts again instead).</summary>
     public static async Task<int> RunAsync(NodeSettings settings, TextWriter output, CancellationToken stop)
     {
-        if (settings.IsCoordinator)
+        if (PortProbe.Problem(settings.Cluster) is { } taken)
         {
-            await StorageProbe.EnsureReachableAsync(settings.Storage, stop);
+            Console.Error.WriteLine($"error: the node could not start: {taken}");
+            return ExitCodes.Failure;
         }
+        await using var writer = await ClaimStorageAsync(settings, stop);
+        // Results trained but not delivered when a downed worker node stops are delivered by its next start.
+        var undelivered = new UndeliveredResults();
         while (true)
         {
-            var (exitCode, downed) = await RunOnceAsync(settings, output, stop);
+            var (exitCode, downed) = await RunOnceAsync(settings, undelivered, output, stop);
             if (!downed || settings.IsCoordinator || stop.IsCancellationRequested)
             {
                 return exitCode;
@@ -43,9 +47,9 @@ public static class NodeCommand
         }
     }
 
-    private static async Task<(int ExitCode, bool Downed)> RunOnceAsync(NodeSettings settings, TextWriter output, CancellationToken stop)
+    private static async Task<(int ExitCode, bool Downed)> RunOnceAsync(NodeSettings settings, UndeliveredResults undelivered, TextWriter output, CancellationToken stop)
     {
-        var host = Build(settings);
+        var host = Build(settings, undelivered);
         try
         {
             await host.StartAsync(stop);
@@ -87,6 +91,25 @@ public static class NodeCommand
         return (ExitCodes.Ok, downed);
     }
 
+    /// <summary>
+    /// Checks a coordinator's journal and, when the node forms a cluster of its own (no seeds), makes it the journal's
+    /// one writer for the node's life. A coordinator that joins seeds is a standby of that cluster's search manager,
+    /// which moves to it only when the writer leaves, so it shares the journal instead.
+    /// </summary>
+    private static async Task<StorageLock?> ClaimStorageAsync(NodeSettings settings, CancellationToken stop)
+    {
+        if (!settings.IsCoordinator)
+        {
+            return null;
+        }
+        if (settings.Cluster.SeedNodes.Length > 0)
+        {
+            await StorageProbe.EnsureReachableAsync(settings.Storage, stop);
+            return null;
+        }
+        return await StorageLock.AcquireAsync(settings.Storage, stop);
+    }
+
     /// <summary>The first failure that says what went wrong, and its root cause when that adds something (hosting wraps both in aggregates).</summary>
     private static string StartFailure(Exception error)
     {
@@ -96,7 +119,7 @@ public static class NodeCommand
         return ReferenceEquals(cause, first) || message.Contains(cause.Message, StringComparison.OrdinalIgnoreCase) ? message : $"{message} ({cause.Message})";
     }
 
-    private static LayerNasHost Build(NodeSettings settings)
+    private static LayerNasHost Build(NodeSettings settings, UndeliveredResults undelivered)
     {
         var files = settings.Files;
         return LayerNasHost.Create(
@@ -106,7 +129,7 @@ public static class NodeCommand
                 Storage = settings.IsCoordinator ? settings.Storage : null,
                 Compile = files.Compile,
                 Manager = new SearchManagerSettings { Dispatcher = new TrialDispatcherSettings { LeaseGrace = settings.LeaseGrace } },
-                Workers = new WorkerPoolSettings { Slots = settings.Slots },
+                Workers = new WorkerPoolSettings { Slots = settings.Slots, Undelivered = undelivered },
                 Trainers = files.Trainers(settings.LogsDirectory),
             },
             Configure,

@@ -2,24 +2,41 @@ using LayerNas.Protocol.V1;
 
 namespace LayerNas.Cli.Run;
 
-/// <summary>Progress as plain lines, for logs and pipes: one line when a depth starts, at most one a second while it runs, one when it ends.</summary>
-public sealed class LineProgressView(TextWriter output) : IProgressView
+/// <summary>
+/// Progress as plain lines, for logs and pipes: one line when a depth ends, and while a depth runs at most one every
+/// <see cref="Interval"/>, the first once it has run that long.
+/// </summary>
+/// <remarks>
+/// A depth's closing line shows the best so far as of the depth's last update. A search that finishes quickly prints
+/// no line while it runs, only one per depth as it ends, so its transcript stays the same run after run (README.md
+/// shows the burger's, and a test holds it to a real run).
+/// </remarks>
+public sealed class LineProgressView(TextWriter output, TimeProvider clock) : IProgressView
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    /// <summary>The least time between two lines about a running depth.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
     private SearchProgressUpdate? _last;
-    private DateTime _printed = DateTime.MinValue;
+    private DateTimeOffset _printed = clock.GetUtcNow();
+
+    /// <summary>Prints to <paramref name="output"/> by the system clock.</summary>
+    public LineProgressView(TextWriter output)
+        : this(output, TimeProvider.System)
+    {
+    }
 
     /// <inheritdoc />
     public void Show(SearchProgressUpdate update)
     {
+        var now = clock.GetUtcNow();
         if (_last is not null && _last.Stage != update.Stage)
         {
-            Print(_last, finished: true);
+            Print(_last, _last.Total);
+            _printed = now;
         }
-        var now = DateTime.UtcNow;
-        if (_last?.Stage != update.Stage || now - _printed >= Interval)
+        else if (now - _printed >= Interval)
         {
-            Print(update, finished: false);
+            Print(update, update.Done);
             _printed = now;
         }
         _last = update;
@@ -30,13 +47,12 @@ public sealed class LineProgressView(TextWriter output) : IProgressView
     {
         if (_last is not null)
         {
-            Print(_last, finished: true);
+            Print(_last, _last.Total);
         }
     }
 
-    private void Print(SearchProgressUpdate update, bool finished)
+    private void Print(SearchProgressUpdate update, int done)
     {
-        var done = finished ? update.Total : update.Done;
         var best = update.Best is { } b ? $", best reward {b.Reward:0.####} at cost {b.Cost:0.###}" : "";
         output.WriteLine($"depth {update.Stage}/{update.Stages}: {done}/{update.Total} trials{best}");
     }

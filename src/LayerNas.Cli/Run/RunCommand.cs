@@ -27,7 +27,8 @@ public static class RunCommand
         files.Check(spec);
         await files.Trainers(NodeFiles.LogsDirectory(options.Storage))(spec, 0).DisposeAsync();
         var searchId = SearchIds.Of(spec);
-        await StorageProbe.EnsureReachableAsync(options.Storage, cancellationToken);
+        // One writer per database: a second run on the same one is refused here, before anything starts.
+        await using var writer = await StorageLock.AcquireAsync(options.Storage, cancellationToken);
 
         await using var node = await EmbeddedNode.StartAsync(options.Workers, options.Storage, files, cancellationToken);
         var accepted = await node.Client.SubmitAsync(searchId, spec, SubmitTimeout, cancellationToken);

@@ -13,9 +13,15 @@ namespace LayerNas.Cluster.Dispatch;
 /// is active from the moment it is queued until its final result: a success from any of its leases, or the failure
 /// that uses up its retries. Results of inactive trials are duplicates. A lease that expires, or whose worker is
 /// lost, counts as a failed attempt; a lease handed back does not.
+/// <para>
+/// A crash costs a trial one attempt: no trial is leased to a worker whose node is unreachable (its other slots would
+/// die with it), and however many of a node's slots lose the same trial, the node's loss counts once.
+/// </para>
 /// </remarks>
 /// <typeparam name="TWorker">How a worker slot is addressed (an actor reference in the dispatcher).</typeparam>
-public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : notnull
+/// <param name="leaseGrace">Time past a trial's timeout before a silent lease expires.</param>
+/// <param name="nodeOf">The node a worker slot runs on (its cluster address), as reachability reports name it.</param>
+public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, string> nodeOf) where TWorker : notnull
 {
     private readonly Dictionary<string, SearchQueue> _searches = [];
     private readonly List<string> _rotation = [];
@@ -24,6 +30,8 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
     private readonly Dictionary<(TWorker Worker, string RequestId), List<string>> _leasesByRequest = [];
     private readonly LinkedList<WaitingWorker> _waiting = [];
     private readonly Dictionary<TWorker, LinkedListNode<WaitingWorker>> _waitingByWorker = [];
+    private readonly HashSet<string> _unreachable = [];
+    private readonly HashSet<string> _withdrawn = [];
     private readonly string _leasePrefix = Guid.NewGuid().ToString("N")[..8];
     private long _leaseCounter;
     private int _nextSearch;
@@ -57,6 +65,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
             search.Spec = spec;
             return;
         }
+        _withdrawn.Remove(searchId);
         _searches[searchId] = new SearchQueue(searchId, spec);
         _rotation.Add(searchId);
     }
@@ -67,9 +76,16 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
     /// <summary>Queues an open search's trials, skipping those already active; returns the leases this makes possible. Trials of a search that is not open are dropped.</summary>
     public IReadOnlyList<Grant> Add(string searchId, IEnumerable<ReadyTrial> trials, DateTime now)
     {
+        Queue(searchId, trials);
+        return Serve(now);
+    }
+
+    /// <summary>Queues an open search's trials, as <see cref="Add"/> does, without leasing them yet (see <see cref="Serve"/>).</summary>
+    public void Queue(string searchId, IEnumerable<ReadyTrial> trials)
+    {
         if (!_searches.TryGetValue(searchId, out var search))
         {
-            return [];
+            return;
         }
         foreach (var trial in trials)
         {
@@ -79,12 +95,15 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
                 search.Ready.Add(ReadyKey.Of(trial), trial);
             }
         }
-        return Serve(now);
     }
+
+    /// <summary>Whether a search was withdrawn (and not opened again) since this board began: its results are duplicates, whereas those of a search never opened may come early.</summary>
+    public bool IsWithdrawn(string searchId) => _withdrawn.Contains(searchId);
 
     /// <summary>Forgets a search: its queued trials, its leases, and its place in the rotation.</summary>
     public void Withdraw(string searchId)
     {
+        _withdrawn.Add(searchId);
         if (!_searches.Remove(searchId))
         {
             return;
@@ -121,7 +140,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
             }
             _waiting.Remove(node);
         }
-        _waitingByWorker[worker] = _waiting.AddLast(new WaitingWorker(worker, workerName, requestId, Math.Max(1, maxTrials)));
+        _waitingByWorker[worker] = _waiting.AddLast(new WaitingWorker(worker, nodeOf(worker), workerName, requestId, Math.Max(1, maxTrials)));
         return Serve(now);
     }
 
@@ -155,9 +174,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         {
             return [];
         }
-        var trial = _active[lease.Key];
-        Release(trial);
-        trial.Search.Ready.Add(ReadyKey.Of(trial.Trial), trial.Trial);
+        Requeue(_active[lease.Key]);
         return Serve(now);
     }
 
@@ -176,23 +193,39 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         return (failures, Serve(now));
     }
 
-    /// <summary>A worker is gone: it stops waiting and each of its leases fails; returns the final failures and the leases the retries make possible.</summary>
+    /// <summary>
+    /// A worker is gone: it stops waiting and each of its leases fails, as one attempt per trial and node: a trial its
+    /// node had already lost (on another of its slots) is queued again without counting. Returns the final failures
+    /// and the leases the retries make possible.
+    /// </summary>
     public (IReadOnlyList<TrialResult> Failures, IReadOnlyList<Grant> Grants) Lost(TWorker worker, DateTime now)
     {
-        if (_waitingByWorker.Remove(worker, out var node))
+        if (_waitingByWorker.Remove(worker, out var waiting))
         {
-            _waiting.Remove(node);
+            _waiting.Remove(waiting);
         }
+        var node = nodeOf(worker);
         var failures = new List<TrialResult>();
         foreach (var lease in _leases.Values.Where(l => l.Worker.Equals(worker)).ToList())
         {
-            if (FailAttempt(_active[lease.Key], $"{lease.WorkerName} was lost during attempt {lease.Message.Attempt}") is { } final)
+            var trial = _active[lease.Key];
+            if (!trial.LostOn.Add(node))
+            {
+                Requeue(trial);
+            }
+            else if (FailAttempt(trial, $"{lease.WorkerName} was lost during attempt {lease.Message.Attempt}") is { } final)
             {
                 failures.Add(final);
             }
         }
         return (failures, Serve(now));
     }
+
+    /// <summary>A node is unreachable: its workers get no trials until it is reachable again. Its leases stay out: it may come back with their results, or be downed, and then its workers are lost.</summary>
+    public void Unreachable(string node) => _unreachable.Add(node);
+
+    /// <summary>A node is reachable again (or joined anew): its waiting workers are served. Returns the leases this makes possible.</summary>
+    public IReadOnlyList<Grant> Reachable(string node, DateTime now) => _unreachable.Remove(node) ? Serve(now) : [];
 
     /// <summary>Whether a lease is out (granted and not yet ended).</summary>
     public bool IsOut(string leaseId) => _leases.ContainsKey(leaseId);
@@ -203,13 +236,14 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
     /// <summary>Whether a worker holds a lease or waits for one.</summary>
     public bool Knows(TWorker worker) => _waitingByWorker.ContainsKey(worker) || _leases.Values.Any(l => l.Worker.Equals(worker));
 
-    private IReadOnlyList<Grant> Serve(DateTime now)
+    /// <summary>Leases ready trials to the waiting workers of reachable nodes, in line order; returns the batches to send.</summary>
+    public IReadOnlyList<Grant> Serve(DateTime now)
     {
         var grants = new List<Grant>();
-        while (_waiting.First is { } first && NextReady() is { } trial)
+        while (FirstServable() is { } first && NextReady() is { } trial)
         {
             var waiting = first.Value;
-            _waiting.RemoveFirst();
+            _waiting.Remove(first);
             _waitingByWorker.Remove(waiting.Worker);
             var leases = new List<Lease> { NewLease(trial, waiting, 0, now) };
             var bytes = leases[0].Message.CalculateSize();
@@ -222,6 +256,17 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
             grants.Add(new Grant(waiting.Worker, Batch(waiting.RequestId, leases)));
         }
         return grants;
+    }
+
+    /// <summary>The first worker in line whose node is reachable.</summary>
+    private LinkedListNode<WaitingWorker>? FirstServable()
+    {
+        var node = _waiting.First;
+        while (node is not null && _unreachable.Contains(node.Value.Node))
+        {
+            node = node.Next;
+        }
+        return node;
     }
 
     private static TrialLeases Batch(string requestId, IEnumerable<Lease> leases) =>
@@ -289,6 +334,13 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         };
     }
 
+    /// <summary>Queues a leased trial again without counting an attempt.</summary>
+    private void Requeue(ActiveTrial trial)
+    {
+        Release(trial);
+        trial.Search.Ready.Add(ReadyKey.Of(trial.Trial), trial.Trial);
+    }
+
     private void Release(ActiveTrial trial)
     {
         if (trial.Lease is { } lease)
@@ -335,7 +387,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
 
     private sealed record Lease(string Id, TrialKey Key, TWorker Worker, string WorkerName, string RequestId, DateTime Granted, DateTime Deadline, TrialLease Message);
 
-    private sealed record WaitingWorker(TWorker Worker, string Name, string RequestId, int MaxTrials);
+    private sealed record WaitingWorker(TWorker Worker, string Node, string Name, string RequestId, int MaxTrials);
 
     private sealed class ActiveTrial(TrialKey key, ReadyTrial trial, SearchQueue search)
     {
@@ -346,6 +398,9 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace) where TWorker : not
         public SearchQueue Search { get; } = search;
 
         public int FailedAttempts { get; set; }
+
+        /// <summary>The nodes that lost the trial with a worker: each such loss counts once.</summary>
+        public HashSet<string> LostOn { get; } = [];
 
         public Lease? Lease { get; set; }
     }

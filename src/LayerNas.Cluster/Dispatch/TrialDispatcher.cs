@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
 using LayerNas.Protocol.V1;
 
@@ -12,11 +13,14 @@ namespace LayerNas.Cluster.Dispatch;
 /// Leases end four ways: a result (acknowledged here for retried failures and duplicates, by the coordinator once
 /// it has persisted a final one), a hand-back, expiry (timeout plus grace), or the worker's termination, which a
 /// cluster reports once the worker's node is downed. Results arrive in batches and leave in batches: one message per
-/// search to the coordinators and one acknowledgement back, never one message per trial.
+/// search to the coordinators and one acknowledgement back, never one message per trial. The dispatcher follows
+/// which nodes are reachable, so no trial is leased to a node that cannot be reached; results for a search not yet
+/// opened (its coordinator recovering after a restart) wait until it opens.
 /// </remarks>
 public sealed class TrialDispatcher : ReceiveActor, IWithTimers
 {
     private readonly TrialBoard<IActorRef> _board;
+    private readonly EarlyResults<IActorRef> _early = new();
     private readonly Dictionary<string, IActorRef> _coordinators = [];
     private readonly HashSet<IActorRef> _watched = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -24,25 +28,46 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
     /// <summary>Creates the dispatcher; see <see cref="Props"/>.</summary>
     public TrialDispatcher(TrialDispatcherSettings settings)
     {
-        _board = new TrialBoard<IActorRef>(settings.LeaseGrace);
+        _board = new TrialBoard<IActorRef>(settings.LeaseGrace, NodeOf);
         Receive<OpenSearch>(m =>
         {
             _coordinators[m.SearchId] = Sender;
             _board.Open(m.SearchId, m.Spec);
         });
-        Receive<DispatchTrials>(m => Send(_board.Add(m.SearchId, m.Trials, DateTime.UtcNow)));
+        Receive<DispatchTrials>(m =>
+        {
+            // Results that came early settle their trials before anyone waiting is leased one of them.
+            _board.Queue(m.SearchId, m.Trials);
+            foreach (var (sender, results) in _early.Release(m.SearchId))
+            {
+                OnResults(results, sender);
+            }
+            Send(_board.Serve(DateTime.UtcNow));
+        });
         Receive<GetSearchSpec>(m => Sender.Tell(new SearchSpecAnswer { SearchId = m.SearchId, Spec = _board.SpecOf(m.SearchId) }));
         Receive<WithdrawSearch>(m =>
         {
             _board.Withdraw(m.SearchId);
             _coordinators.Remove(m.SearchId);
+            foreach (var (sender, results) in _early.Release(m.SearchId))
+            {
+                sender.Tell(new LeasesClosed { LeaseIds = { results.Select(r => r.LeaseId) } });
+            }
         });
         Receive<WorkRequest>(m =>
         {
             Watch(Sender);
             Send(_board.Request(Sender, m.Worker, m.RequestId, m.MaxTrials, DateTime.UtcNow));
         });
-        Receive<TrialResults>(OnResults);
+        Receive<TrialResults>(m => OnResults(m.Results, Sender));
+        Receive<ClusterEvent.UnreachableMember>(m =>
+        {
+            var node = m.Member.Address.ToString();
+            _board.Unreachable(node);
+            _log.Warning("{0} is unreachable: it gets no trials until it is reachable again, and the trials it holds wait for it or for it to be downed", node);
+        });
+        Receive<ClusterEvent.ReachableMember>(m => Send(_board.Reachable(m.Member.Address.ToString(), DateTime.UtcNow)));
+        Receive<ClusterEvent.MemberUp>(m => Send(_board.Reachable(m.Member.Address.ToString(), DateTime.UtcNow)));
         Receive<HandBack>(m =>
         {
             var now = DateTime.UtcNow;
@@ -81,19 +106,45 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
     /// <summary>Props of a dispatcher.</summary>
     public static Props Props(TrialDispatcherSettings settings) => Akka.Actor.Props.Create(() => new TrialDispatcher(settings));
 
-    private void OnResults(TrialResults results)
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        if (Context.System is ExtendedActorSystem { Provider: IClusterActorRefProvider })
+        {
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+                typeof(ClusterEvent.IReachabilityEvent), typeof(ClusterEvent.MemberUp));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        if (Context.System is ExtendedActorSystem { Provider: IClusterActorRefProvider })
+        {
+            Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        }
+    }
+
+    /// <summary>The node a worker slot runs on, as cluster events name it (a local slot's is this node's local address, which is never unreachable).</summary>
+    private static string NodeOf(IActorRef worker) => worker.Path.Address.ToString();
+
+    private void OnResults(IEnumerable<TrialResult> results, IActorRef sender)
     {
         var now = DateTime.UtcNow;
         var closed = new LeasesClosed();
         var finals = new Dictionary<IActorRef, TrialResults>();
         var grants = new List<TrialBoard<IActorRef>.Grant>();
-        foreach (var result in results.Results)
+        foreach (var result in results)
         {
+            if (_board.SpecOf(result.SearchId) is null && !_board.IsWithdrawn(result.SearchId))
+            {
+                _early.Hold(sender, result);
+                continue;
+            }
             var verdict = _board.Report(result, now);
             switch (verdict.Kind)
             {
                 case ReportKind.Final when _coordinators.TryGetValue(result.SearchId, out var coordinator):
-                    // The coordinator acknowledges the worker once the result is persisted.
                     (finals.TryGetValue(coordinator, out var batch) ? batch : finals[coordinator] = new TrialResults()).Results.Add(verdict.Final!);
                     break;
                 case ReportKind.Retried:
@@ -108,11 +159,12 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
         }
         foreach (var (coordinator, batch) in finals)
         {
-            coordinator.Forward(batch);
+            // The coordinator acknowledges the worker once the result is persisted.
+            coordinator.Tell(batch, sender);
         }
         if (closed.LeaseIds.Count > 0)
         {
-            Sender.Tell(closed);
+            sender.Tell(closed);
         }
         Send(grants);
     }

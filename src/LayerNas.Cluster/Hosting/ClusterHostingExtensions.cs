@@ -42,6 +42,9 @@ public static class ClusterHostingExtensions
                 SplitBrainResolver = new KeepMajorityOption { Role = ClusterRoles.Coordinator },
             })
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {settings.SplitBrainStableAfter.TotalMilliseconds:0}ms", HoconAddMode.Prepend);
+        // .NET turns SO_REUSEADDR into SO_REUSEPORT too on Linux, which let a second node bind a port a running node
+        // listens on; without it the second node fails to bind.
+        builder.AddHocon("akka.remote.dot-netty.tcp.tcp-reuse-addr = off", HoconAddMode.Prepend);
         if (settings.SeedNodes.Length == 0)
         {
             builder.AddStartup((system, _) =>

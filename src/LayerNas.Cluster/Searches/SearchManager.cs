@@ -66,7 +66,7 @@ public sealed class SearchManager : CompactingPersistentActor
         Command<CancelSearch>(m => Answer(m.SearchId, m, record => new SearchCancelAccepted { SearchId = record.Id, AlreadyEnded = true }));
         Command<ListSearches>(_ => Sender.Tell(new SearchList { Searches = { _searches.All.Select(r => r.Status()) } }));
         Command<WorkRequest>(m => _dispatcher.Forward(m));
-        Command<TrialResults>(m => _dispatcher.Forward(m));
+        Command<TrialResults>(OnResults);
         Command<HandBack>(m => _dispatcher.Forward(m));
         Command<GetSearchSpec>(m => _dispatcher.Forward(m));
         Command<SearchFinished>(m =>
@@ -155,6 +155,31 @@ public sealed class SearchManager : CompactingPersistentActor
             AfterEvent();
         });
     }
+
+    /// <summary>
+    /// Passes results of running searches to the dispatcher and acknowledges the rest: a worker that rejoins after a
+    /// coordinator restart re-sends what it trained before, and results of a search that has ended (or cannot go on)
+    /// would otherwise be re-sent forever, since the new dispatcher holds results of searches it has not opened yet.
+    /// </summary>
+    private void OnResults(TrialResults results)
+    {
+        if (results.Results.All(IsRunning))
+        {
+            _dispatcher.Forward(results);
+            return;
+        }
+        var running = results.Results.ToLookup(IsRunning);
+        if (running[false].Any())
+        {
+            Sender.Tell(new LeasesClosed { LeaseIds = { running[false].Select(r => r.LeaseId) } });
+        }
+        if (running[true].Any())
+        {
+            _dispatcher.Tell(new TrialResults { Results = { running[true] } }, Sender);
+        }
+    }
+
+    private bool IsRunning(TrialResult result) => _searches.Find(result.SearchId) is { Finished: null, Error: null };
 
     private void OnTrials(GetSearchTrials query)
     {

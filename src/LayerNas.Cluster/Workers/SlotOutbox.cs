@@ -19,6 +19,9 @@ internal sealed class SlotOutbox(string worker)
     /// <summary>Whether every result and hand-back has been answered.</summary>
     public bool IsSettled => _unanswered.Count == 0 && _handedBack.Count == 0;
 
+    /// <summary>Results sent (or to send) and not yet answered.</summary>
+    public IReadOnlyCollection<TrialResult> Unanswered => _unanswered.Values;
+
     /// <summary>Whether the slot still reports on this lease.</summary>
     public bool Holds(string leaseId) => _unanswered.ContainsKey(leaseId);
 

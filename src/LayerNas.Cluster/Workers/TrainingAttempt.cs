@@ -12,6 +12,7 @@ internal sealed class TrainingAttempt : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private Task<TrialOutcome>? _training;
 
     /// <summary>Starts the clock, and the timeout when the lease has one.</summary>
     public TrainingAttempt(TrialLease lease)
@@ -36,10 +37,16 @@ internal sealed class TrainingAttempt : IDisposable
     public void Cancel() => _cancellation.Cancel();
 
     /// <summary>Trains the job and tells <paramref name="slot"/> how it went; Task.Run keeps a trainer that works synchronously off the slot's thread.</summary>
-    public void Run(ITrainer trainer, TrainingJob job, IActorRef slot) =>
-        Task.Run(() => trainer.TrainAsync(job, _cancellation.Token), CancellationToken.None)
+    public void Run(ITrainer trainer, TrainingJob job, IActorRef slot)
+    {
+        _training = Task.Run(() => trainer.TrainAsync(job, _cancellation.Token), CancellationToken.None);
+        _training
             .ContinueWith(t => new Trained(Lease.LeaseId, t), TaskContinuationOptions.ExecuteSynchronously)
             .PipeTo(slot);
+    }
+
+    /// <summary>The result of a training that has succeeded though the slot has not heard yet (it is stopping); null otherwise.</summary>
+    public TrialResult? Succeeded(string worker) => _training is { IsCompletedSuccessfully: true } training ? Result(training, worker) : null;
 
     /// <summary>Tells <paramref name="slot"/> that the attempt failed before training started.</summary>
     public void Fail(Exception error, IActorRef slot) =>

@@ -3,25 +3,46 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
 using LayerNas.Cluster.Searches;
+using LayerNas.Protocol.V1;
 
 namespace LayerNas.Cluster.Workers;
 
 /// <summary>A node's worker slots. On shutdown it has every slot hand back its lease before the node leaves, so scaling in loses no work.</summary>
-public sealed class WorkerPool : ReceiveActor
+/// <remarks>
+/// The slots start once the search manager answers: until the manager is found, a node's messages to it wait in the
+/// singleton proxy's buffer (1,000 messages, the oldest dropped first), and thousands of slots re-sending their
+/// requests would push everything else out of it, a client's submit among them. The pool asks for the spec of no
+/// search, which the dispatcher answers at once, and delivers what an earlier start of the node left undelivered
+/// before any slot asks for work.
+/// </remarks>
+public sealed class WorkerPool : ReceiveActor, IWithTimers
 {
+    private static readonly GetSearchSpec Ping = new() { SearchId = "" };
+
+    private readonly List<IActorRef> _slots = [];
+
     /// <summary>Creates the pool; see <see cref="Props"/>.</summary>
     public WorkerPool(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings)
     {
-        // Slot actors are named from 1 (slot-1), their indices, which trainers see, count from 0 as device numbers do.
-        var slots = Enumerable.Range(0, Math.Max(1, settings.Slots))
-            .Select(i => Context.ActorOf(WorkerSlot.Props(dispatcher, provider, i, settings), $"slot-{i + 1}"))
-            .ToList();
+        Receive<PingManager>(_ => dispatcher.Tell(Ping));
+        Receive<SearchSpecAnswer>(_ =>
+        {
+            if (_slots.Count > 0)
+            {
+                return;
+            }
+            Timers.Cancel(nameof(PingManager));
+            ResultRedelivery.Start(Context, dispatcher, settings);
+            // Slot actors are named from 1 (slot-1), their indices, which trainers see, count from 0 as device numbers do.
+            _slots.AddRange(Enumerable.Range(0, Math.Max(1, settings.Slots))
+                .Select(i => Context.ActorOf(WorkerSlot.Props(dispatcher, provider, i, settings), $"slot-{i + 1}")));
+        });
         ReceiveAsync<HandBackLeases>(async _ =>
         {
             var sender = Sender;
             try
             {
-                await Task.WhenAll(slots.Select(s => s.Ask<LeasesHandedBack>(HandBackLeases.Instance, settings.HandBackTimeout)));
+                await Task.WhenAll(_slots.Select(s => s.Ask<LeasesHandedBack>(HandBackLeases.Instance, settings.HandBackTimeout)));
             }
             catch (AskTimeoutException)
             {
@@ -30,7 +51,12 @@ public sealed class WorkerPool : ReceiveActor
             }
             sender.Tell(LeasesHandedBack.Instance);
         });
+        dispatcher.Tell(Ping);
+        Timers.StartPeriodicTimer(nameof(PingManager), PingManager.Instance, settings.RetryInterval);
     }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props of a pool whose slots pull work from <paramref name="dispatcher"/> (the search manager or its proxy).</summary>
     public static Props Props(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings) =>
@@ -48,6 +74,11 @@ public sealed class WorkerPool : ReceiveActor
     {
         /// <summary>The only instance.</summary>
         public static readonly LeasesHandedBack Instance = new();
+    }
+
+    private sealed class PingManager : INoSerializationVerificationNeeded
+    {
+        public static readonly PingManager Instance = new();
     }
 }
 

@@ -23,4 +23,7 @@ public sealed class WorkerPoolSettings
 
     /// <summary>The most trials a slot asks for at once.</summary>
     public int MaxLeaseBatch { get; set; } = 64;
+
+    /// <summary>Where slots leave the results they could not deliver when the node stops, and where the node's next start (in the same process) finds them.</summary>
+    public UndeliveredResults Undelivered { get; init; } = new();
 }

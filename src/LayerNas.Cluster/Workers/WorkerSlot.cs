@@ -28,6 +28,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     // Specs fetched for queued leases whose search has no trainer here yet; a built trainer keeps its own.
     private readonly Dictionary<string, SearchSpec> _fetched = [];
     private readonly SlotOutbox _outbox;
+    private readonly UndeliveredResults _undelivered;
     private readonly string _incarnation = Guid.NewGuid().ToString("N")[..8];
     private readonly string _name;
     private long _requests;
@@ -46,6 +47,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
         _batchSizer = new LeaseBatchSizer(settings.LeaseBatchTime, settings.MaxLeaseBatch);
         _name = Self.Path.ToStringWithAddress(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
         _outbox = new SlotOutbox(_name);
+        _undelivered = settings.Undelivered;
 
         Receive<TrialLeases>(OnLeases);
         Receive<Trained>(OnTrained);
@@ -104,6 +106,12 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     /// <inheritdoc />
     protected override void PostStop()
     {
+        // What is trained and not yet answered outlives the slot: the node's next start delivers it (see UndeliveredResults).
+        _undelivered.Keep(_outbox.Unanswered);
+        if (_training?.Succeeded(_name) is { } succeeded)
+        {
+            _undelivered.Keep([succeeded]);
+        }
         _training?.Cancel();
         TrialAttempts.Dispose(_trainers.Clear(), _log);
     }

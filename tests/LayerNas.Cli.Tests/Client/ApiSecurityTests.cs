@@ -6,6 +6,7 @@ using LayerNas.Protocol.V1;
 
 namespace LayerNas.Cli.Tests.Client;
 
+[Collection(ProcessTests.Name)]
 public sealed class ApiSecurityTests
 {
     private const string Token = "s3cret-t0ken-for-tests";

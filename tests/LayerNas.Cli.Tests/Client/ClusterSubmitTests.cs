@@ -9,6 +9,7 @@ using LayerNas.Protocol.V1;
 
 namespace LayerNas.Cli.Tests.Client;
 
+[Collection(ProcessTests.Name)]
 public sealed partial class ClusterSubmitTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private LocalCluster Cluster => fixture.Cluster;

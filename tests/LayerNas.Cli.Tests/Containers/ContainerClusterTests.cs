@@ -17,6 +17,7 @@ namespace LayerNas.Cli.Tests.Containers;
 /// and the manifests cannot drift apart: a search submitted from this machine answers as <c>layernas run</c> does
 /// while a worker pod is stopped, another is added and the coordinator pod is killed and started again.
 /// </summary>
+[Collection(ProcessTests.Name)]
 public sealed partial class ContainerClusterTests(ContainerImage image, ITestOutputHelper output) : IClassFixture<ContainerImage>
 {
     private static readonly TimeSpan Deadline = ClusterSearch.Deadline;

@@ -7,8 +7,11 @@ using LayerNas.Cluster.Tests.Support;
 
 namespace LayerNas.Cli.Tests.Node;
 
-public sealed class NodeConfigurationTests
+public sealed class NodeConfigurationTests : IDisposable
 {
+    // Settings are read from a working folder's appsettings.json: an empty folder of the test's own, never the shared temp folder.
+    private readonly TempFolder _empty = new();
+
     private const string Settings = """
         { "LayerNas": { "Role": "worker", "Port": 1000, "Seeds": "akka.tcp://layernas@10.0.0.1:4053", "Slots": 3, "Logs": "from-file" } }
         """;
@@ -35,7 +38,7 @@ public sealed class NodeConfigurationTests
     {
         var environment = new Dictionary<string, string?> { ["LAYERNAS_SEEDS"] = "akka.tcp://layernas@10.0.0.9:4053", ["LAYERNAS_ROLE"] = "worker" };
 
-        var loaded = NodeConfiguration.Load(NodeCommandLine(["--seed", "akka.tcp://layernas@127.0.0.1:4053", "--seed=akka.tcp://layernas@127.0.0.1:4054"]), environment, Path.GetTempPath());
+        var loaded = NodeConfiguration.Load(NodeCommandLine(["--seed", "akka.tcp://layernas@127.0.0.1:4053", "--seed=akka.tcp://layernas@127.0.0.1:4054"]), environment, _empty.Path);
         var settings = NodeSettings.From(loaded.Options, loaded.FromCommandLine);
 
         Assert.Equal(["akka.tcp://layernas@127.0.0.1:4053", "akka.tcp://layernas@127.0.0.1:4054"], settings.Cluster.SeedNodes);
@@ -46,7 +49,7 @@ public sealed class NodeConfigurationTests
     [Fact]
     public void Without_any_setting_a_node_is_both_roles_on_port_4053_with_the_api_on_loopback_and_a_sqlite_journal()
     {
-        var loaded = NodeConfiguration.Load(NodeCommandLine([]), new Dictionary<string, string?>(), Path.GetTempPath());
+        var loaded = NodeConfiguration.Load(NodeCommandLine([]), new Dictionary<string, string?>(), _empty.Path);
         var settings = NodeSettings.From(loaded.Options, loaded.FromCommandLine);
 
         Assert.Equal([ClusterRoles.Coordinator, ClusterRoles.Worker], settings.Cluster.Roles);
@@ -62,7 +65,7 @@ public sealed class NodeConfigurationTests
     [InlineData("server = db.internal; user id = layernas; password = hunter2; database = layernas")]
     public void A_postgresql_connection_string_selects_postgresql_and_is_described_without_its_password(string db)
     {
-        var loaded = NodeConfiguration.Load(NodeCommandLine(["--role", "coordinator", "--db", db]), new Dictionary<string, string?>(), Path.GetTempPath());
+        var loaded = NodeConfiguration.Load(NodeCommandLine(["--role", "coordinator", "--db", db]), new Dictionary<string, string?>(), _empty.Path);
         var settings = NodeSettings.From(loaded.Options, loaded.FromCommandLine);
 
         Assert.Equal(StorageSettings.PostgreSqlProvider, settings.Storage.ProviderName);
@@ -94,9 +97,9 @@ public sealed class NodeConfigurationTests
         var environment = new Dictionary<string, string?> { ["LAYERNAS_DB"] = "Host=db;Username=u;Password=p;Database=d", ["LAYERNAS_API"] = "http://0.0.0.0:50051" };
         var worker = new[] { "--role", "worker", "--seed", "akka.tcp://layernas@127.0.0.1:4053" };
 
-        var fromEnvironment = NodeConfiguration.Load(NodeCommandLine(worker), environment, Path.GetTempPath());
+        var fromEnvironment = NodeConfiguration.Load(NodeCommandLine(worker), environment, _empty.Path);
         var settings = NodeSettings.From(fromEnvironment.Options, fromEnvironment.FromCommandLine);
-        var onCommandLine = NodeConfiguration.Load(NodeCommandLine([.. worker, "--db", "x.db"]), environment, Path.GetTempPath());
+        var onCommandLine = NodeConfiguration.Load(NodeCommandLine([.. worker, "--db", "x.db"]), environment, _empty.Path);
 
         Assert.False(settings.IsCoordinator);
         var error = Assert.Throws<UsageException>(() => NodeSettings.From(onCommandLine.Options, onCommandLine.FromCommandLine));
@@ -176,7 +179,7 @@ public sealed class NodeConfigurationTests
     {
         var error = Assert.Throws<UsageException>(() =>
         {
-            var loaded = NodeConfiguration.Load(NodeCommandLine(args), environment, Path.GetTempPath());
+            var loaded = NodeConfiguration.Load(NodeCommandLine(args), environment, _empty.Path);
             NodeSettings.From(loaded.Options, loaded.FromCommandLine);
         });
 
@@ -207,4 +210,6 @@ public sealed class NodeConfigurationTests
     [InlineData("http://192.168.1.5:50051", false)]
     public void Only_loopback_addresses_count_as_this_machine_only(string url, bool loopback) =>
         Assert.Equal(loopback, LayerNas.Node.Api.ApiEndpoint.Parse(url).IsLoopback);
+
+    public void Dispose() => _empty.Dispose();
 }

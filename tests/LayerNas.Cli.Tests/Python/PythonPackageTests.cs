@@ -84,10 +84,7 @@ public sealed class PythonPackageTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("LAYERNAS_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
+        Layernas.WithoutLayernasVariables(start);
         start.Environment["LAYERNAS_TEST_CLI"] = Layernas.Dll;
         // The tests run from the repository's folder: leave no bytecode caches in it.
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";

@@ -40,6 +40,7 @@ internal static class Layernas
         {
             start.ArgumentList.Add(arg);
         }
+        WithoutLayernasVariables(start);
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
@@ -59,6 +60,15 @@ internal static class Layernas
             throw new TimeoutException($"layernas {string.Join(' ', args)} ran past {Deadline}");
         }
         return new Outcome(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>A test decides every LAYERNAS_* setting itself; none leaks in from the machine running the tests.</summary>
+    public static void WithoutLayernasVariables(ProcessStartInfo start)
+    {
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("LAYERNAS_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
     }
 
     private static string Locate()

@@ -23,6 +23,9 @@ internal sealed class LayernasProcess : IDisposable
 
     public IReadOnlyList<string> Stdout => [.. _stdout];
 
+    /// <summary>The process id: a process trainer's parent.</summary>
+    public int Id => _process.Id;
+
     public string Stderr => string.Join('\n', _stderr);
 
     public static LayernasProcess Start(string workingFolder, IReadOnlyDictionary<string, string>? environment, params string[] args)
@@ -39,11 +42,7 @@ internal sealed class LayernasProcess : IDisposable
         {
             start.ArgumentList.Add(arg);
         }
-        // A test decides every LAYERNAS_* setting itself; none leaks in from the machine running the tests.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("LAYERNAS_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
+        Layernas.WithoutLayernasVariables(start);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -7,7 +7,8 @@ namespace LayerNas.Cluster.Tests.Dispatch;
 public sealed class TrialBoardTests
 {
     private static readonly DateTime T0 = new(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private readonly TrialBoard<string> _board = new(TimeSpan.FromSeconds(5));
+    // A worker "n1/s2" is slot s2 of node n1; a worker named without a node is a node of its own.
+    private readonly TrialBoard<string> _board = new(TimeSpan.FromSeconds(5), worker => worker.Split('/')[0]);
 
     private static SearchSpec Spec(double timeoutSeconds = 10, int maxRetries = 2)
     {
@@ -278,5 +279,87 @@ public sealed class TrialBoardTests
         var again = Assert.Single(_board.Request("w1", "w1", "r1", 2, T0));
 
         Assert.Equal([leases[1].LeaseId], again.Leases.Leases.Select(l => l.LeaseId));
+    }
+
+    [Fact]
+    public void An_unreachable_node_gets_no_trials_until_it_is_reachable_again_while_other_nodes_are_served()
+    {
+        _board.Request("n1/s1", "n1/s1", "r1", 1, T0);
+        _board.Unreachable("n1");
+
+        Assert.Empty(Add("a", Spec(), Trials(1, 2), T0));
+        var other = Assert.Single(_board.Request("n2/s1", "n2/s1", "r1", 1, T0));
+        var back = Assert.Single(_board.Reachable("n1", T0));
+
+        Assert.Equal(("n2/s1", 1L), (other.Worker, Only(other).TrialNumber));
+        Assert.Equal(("n1/s1", 2L), (back.Worker, Only(back).TrialNumber));
+        Assert.Empty(_board.Reachable("n1", T0));
+    }
+
+    [Fact]
+    public void A_node_that_dies_holding_a_trial_costs_it_one_attempt_though_its_other_slot_is_still_waiting_for_work()
+    {
+        // One retry: were the loss counted once per slot, the second slot's loss would fail the trial for good.
+        Add("a", Spec(maxRetries: 1), Trials(1), T0);
+        var first = Take("n1/s1", "r1");
+        _board.Request("n1/s2", "n1/s2", "r1", 1, T0);
+
+        // Its slots are reported gone one by one, before anyone said the node was unreachable.
+        var (failures, grants) = _board.Lost("n1/s1", T0);
+        var second = Only(Assert.Single(grants));
+        var (secondFailures, _) = _board.Lost("n1/s2", T0);
+        var third = Take("n2/s1", "r1");
+
+        Assert.Empty(failures);
+        Assert.Empty(secondFailures);
+        Assert.Equal((1L, 1), (first.TrialNumber, first.Attempt));
+        Assert.Equal((1L, 2), (second.TrialNumber, second.Attempt));
+        Assert.Equal((1L, 2), (third.TrialNumber, third.Attempt));
+        Assert.Equal(ReportKind.Final, _board.Report(Success(third), T0).Kind);
+    }
+
+    [Fact]
+    public void A_trial_lost_by_a_node_found_unreachable_goes_to_another_node_not_to_the_dead_nodes_waiting_slot()
+    {
+        Add("a", Spec(maxRetries: 1), Trials(1), T0);
+        Take("n1/s1", "r1");
+        _board.Request("n1/s2", "n1/s2", "r1", 1, T0);
+        _board.Unreachable("n1");
+
+        var (failures, grants) = _board.Lost("n1/s1", T0);
+        var retry = Take("n2/s1", "r1");
+
+        Assert.Empty(failures);
+        Assert.Empty(grants);
+        Assert.Equal((1L, 2), (retry.TrialNumber, retry.Attempt));
+        Assert.Empty(_board.Lost("n1/s2", T0).Failures);
+    }
+
+    [Fact]
+    public void Losses_on_different_nodes_each_count_and_use_up_the_retries()
+    {
+        Add("a", Spec(maxRetries: 1), Trials(1), T0);
+        Take("n1/s1", "r1");
+        _board.Lost("n1/s1", T0);
+        Take("n2/s1", "r1");
+
+        var (failures, _) = _board.Lost("n2/s1", T0);
+
+        var failure = Assert.Single(failures);
+        Assert.Equal((1L, 2), (failure.TrialNumber, failure.Attempt));
+        Assert.Contains("n2/s1 was lost during attempt 2", failure.FailureReason);
+    }
+
+    [Fact]
+    public void Only_a_search_withdrawn_since_the_board_began_counts_as_withdrawn()
+    {
+        Add("a", Spec(), Trials(1), T0);
+
+        _board.Withdraw("a");
+
+        Assert.True(_board.IsWithdrawn("a"));
+        Assert.False(_board.IsWithdrawn("b"));
+        Add("a", Spec(), Trials(1), T0);
+        Assert.False(_board.IsWithdrawn("a"));
     }
 }

@@ -165,4 +165,42 @@ public sealed class TrialDispatcherTests : TestKit
         Assert.Equal("burger", worker.ExpectMsg<SearchSpecAnswer>(Patience).Spec.Name);
         coordinator.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
+
+    [Fact]
+    public void A_result_that_comes_before_its_search_is_opened_waits_and_settles_its_trial_once_dispatched_so_nobody_trains_it_again()
+    {
+        // A worker that rejoins a restarted coordinator re-sends what it trained before the crash, under a lease the
+        // new dispatcher never granted, possibly while the search's coordinator is still recovering.
+        var dispatcher = Dispatcher();
+        var coordinator = CreateTestProbe();
+        var rejoined = CreateTestProbe();
+        var idle = CreateTestProbe();
+        var early = new TrialResult { LeaseId = "old-7", SearchId = "s", TrialNumber = 1, Attempt = 1, Worker = "w", Outcome = new TrainingOutcome { Reward = 0.5 } };
+        dispatcher.Tell(Results(early), rejoined);
+        dispatcher.Tell(new WorkRequest { Worker = "idle", RequestId = "r1", MaxTrials = 5 }, idle);
+        rejoined.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+
+        Send(dispatcher, Dispatch(60, 2, 1, 2), coordinator);
+
+        Assert.Equal("old-7", Assert.Single(coordinator.ExpectMsg<TrialResults>(Patience).Results).LeaseId);
+        Assert.Equal(rejoined.Ref, coordinator.LastSender);
+        Assert.Equal([2L], idle.ExpectMsg<TrialLeases>(Patience).Leases.Select(l => l.TrialNumber));
+    }
+
+    [Fact]
+    public void Results_for_a_withdrawn_search_are_acknowledged_and_so_are_those_held_for_a_search_withdrawn_before_it_dispatched()
+    {
+        var dispatcher = Dispatcher();
+        var worker = CreateTestProbe();
+        var held = new TrialResult { LeaseId = "old-1", SearchId = "t", TrialNumber = 1, Attempt = 1, Worker = "w", Outcome = new TrainingOutcome { Reward = 0.5 } };
+        dispatcher.Tell(Results(held), worker);
+        Send(dispatcher, Dispatch(60, 2, 1), CreateTestProbe());
+
+        dispatcher.Tell(new WithdrawSearch { SearchId = "t" });
+        dispatcher.Tell(new WithdrawSearch { SearchId = "s" });
+        dispatcher.Tell(Results(new TrialResult(held) { LeaseId = "old-2", SearchId = "s" }), worker);
+
+        Assert.Equal(["old-1"], worker.ExpectMsg<LeasesClosed>(Patience).LeaseIds);
+        Assert.Equal(["old-2"], worker.ExpectMsg<LeasesClosed>(Patience).LeaseIds);
+    }
 }

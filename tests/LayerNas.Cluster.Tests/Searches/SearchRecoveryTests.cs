@@ -8,7 +8,7 @@ public sealed class SearchRecoveryTests
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgresql")]
-    public async Task A_search_killed_midway_resumes_from_its_journal_to_the_same_result_without_training_a_completed_trial_again(string storage)
+    public async Task A_search_whose_node_stops_abruptly_midway_resumes_from_its_journal_to_the_same_result_without_training_a_completed_trial_again(string storage)
     {
         using var folder = new TempFolder();
         var spec = TestSpecs.Grid("grid", layers: 4, options: 6, buckets: 6);
@@ -24,7 +24,7 @@ public sealed class SearchRecoveryTests
             manager: new SearchManagerSettings { SnapshotEvery = 10 });
         await first.Client.SubmitAsync("grid", spec, SearchRuns.Deadline);
         await Wait.UntilAsync(() => firstLog.Count >= 40, SearchRuns.Deadline, "40 trainings");
-        await first.KillAsync();
+        await first.TerminateAsync();
         var completedBefore = JournalReader.Completed(database.Storage, "grid");
         Assert.InRange(completedBefore.Count, 30, reference.TrialsTrained - 1);
 

@@ -14,10 +14,12 @@ namespace LayerNas.Cluster.Tests.Support;
 internal sealed class TestNode : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly StorageLock? _writer;
 
-    private TestNode(IHost host)
+    private TestNode(IHost host, StorageLock? writer)
     {
         _host = host;
+        _writer = writer;
         System = host.Services.GetRequiredService<ActorSystem>();
         Client = new SearchClient(System, ActorRegistry.For(System).Get<SearchManager>());
     }
@@ -72,20 +74,27 @@ internal sealed class TestNode : IAsyncDisposable
 
     private static WorkerPoolSettings Slots(int slots) => new() { Slots = slots, RetryInterval = TimeSpan.FromMilliseconds(500) };
 
+    /// <summary>Starts a node as the commands do: a coordinator that forms its own cluster is its journal's one writer (a standby that joins seeds shares the journal).</summary>
     private static async Task<TestNode> StartAsync(LayerNasNodeSettings node)
     {
+        var writer = node.Storage is { } storage && node.Cluster.SeedNodes.Length == 0 ? await StorageLock.AcquireAsync(storage) : null;
         var host = new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterHostingExtensions.SystemName, builder => builder.AddLayerNasNode(node)))
             .Build();
         await host.StartAsync();
-        return new TestNode(host);
+        return new TestNode(host, writer);
     }
 
-    /// <summary>Ends the node the hard way: the actor system stops without handing anything over.</summary>
-    public async Task KillAsync()
+    /// <summary>
+    /// Stops the node's actor system at once, skipping coordinated shutdown: slots hand nothing back, the node does not
+    /// leave its cluster, messages on their way are lost. The process lives on, so this is not a crash: the tests of
+    /// the layernas command kill node processes with SIGKILL for that.
+    /// </summary>
+    public async Task TerminateAsync()
     {
         await System.Terminate();
         _host.Dispose();
+        await ReleaseAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -93,5 +102,14 @@ internal sealed class TestNode : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _host.StopAsync(timeout.Token);
         _host.Dispose();
+        await ReleaseAsync();
+    }
+
+    private async Task ReleaseAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
     }
 }
