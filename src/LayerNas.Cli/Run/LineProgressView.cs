@@ -1,3 +1,4 @@
+using LayerNas.Cli.Client;
 using LayerNas.Protocol.V1;
 
 namespace LayerNas.Cli.Run;
@@ -12,12 +13,12 @@ public sealed class LineProgressView(TextWriter output) : IProgressView
     /// <inheritdoc />
     public void Show(SearchProgressUpdate update)
     {
-        if (_last is not null && _last.Stage != update.Stage)
+        if (_last is not null && !StatusLines.SameStage(_last, update))
         {
             Print(_last, finished: true);
         }
         var now = DateTime.UtcNow;
-        if (_last?.Stage != update.Stage || now - _printed >= Interval)
+        if (!StatusLines.SameStage(_last, update) || now - _printed >= Interval)
         {
             Print(update, finished: false);
             _printed = now;
@@ -38,6 +39,6 @@ public sealed class LineProgressView(TextWriter output) : IProgressView
     {
         var done = finished ? update.Total : update.Done;
         var best = update.Best is { } b ? $", best reward {b.Reward:0.####} at cost {b.Cost:0.###}" : "";
-        output.WriteLine($"depth {update.Stage}/{update.Stages}: {done}/{update.Total} trials{best}");
+        output.WriteLine($"{StatusLines.Stage(update)}: {done}/{update.Total} trials{best}");
     }
 }

@@ -164,6 +164,7 @@ public sealed class SearchLedger
             TrialsFailed = _state.TrialsFailed,
             TrialsRunning = _state.PendingCount,
             Best = _best is null ? null : SearchResultBuilder.Candidate(Search, _best),
+            PassNumber = progress.Pass,
         };
     }
 

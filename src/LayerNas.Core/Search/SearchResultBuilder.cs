@@ -51,6 +51,16 @@ public static class SearchResultBuilder
                 Failed = d.Failed,
                 Kept = d.Kept,
             }));
+            if (search.MaxTrials is not null)
+            {
+                result.Passes.AddRange(layerNas.Passes.Select(p => new PassSummary
+                {
+                    Buckets = p.Buckets,
+                    KeepPerBucket = p.KeepPerBucket,
+                    Trials = p.Trials,
+                    Complete = p.Complete,
+                }));
+            }
         }
         return result;
     }

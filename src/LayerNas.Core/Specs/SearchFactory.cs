@@ -23,16 +23,16 @@ public static class SearchFactory
         var problem = new SearchProblem(space, costModel, SpaceBuilder.Target(spec));
         var strategy = spec.Strategy;
         var newStrategy = strategy.KindCase == Strategy.KindOneofCase.Layernas
-            ? LayerNas(problem, LayerNasOptionsOf(strategy.Layernas, strategy.HasMaxTrials))
+            ? LayerNas(problem, LayerNasOptionsOf(strategy.Layernas, strategy.HasMaxTrials ? strategy.MaxTrials : null))
             : Baseline(strategy, problem);
         return new CompiledSearch(spec.Clone(), problem, strategy.HasMaxTrials ? strategy.MaxTrials : null, newStrategy);
     }
 
     /// <summary>
-    /// The LayerNAS options a spec's settings ask for, defaults where a setting is absent; without a scheduling setting
-    /// a search under a trial budget (<paramref name="budgeted"/>) runs the barrier schedule, any other pipelined.
+    /// The LayerNAS options a spec's settings ask for, defaults where a setting is absent, planned for the trial
+    /// budget <paramref name="maxTrials"/> when there is one.
     /// </summary>
-    internal static LayerNasOptions LayerNasOptionsOf(LayerNasSettings settings, bool budgeted)
+    internal static LayerNasOptions LayerNasOptionsOf(LayerNasSettings settings, long? maxTrials)
     {
         var defaults = new LayerNasOptions();
         return new LayerNasOptions(
@@ -49,9 +49,10 @@ public static class SearchFactory
             settings.Scheduling switch
             {
                 "barrier" => Scheduling.Barrier,
-                "pipelined" => Scheduling.Pipelined,
-                _ => budgeted ? Scheduling.Barrier : Scheduling.Pipelined,
-            });
+                _ => Scheduling.Pipelined,
+            },
+            maxTrials,
+            settings.FirstPass == "fit" ? FirstPass.Fit : FirstPass.Spec);
     }
 
     private static Func<ISearchStrategy> LayerNas(SearchProblem problem, LayerNasOptions options) =>

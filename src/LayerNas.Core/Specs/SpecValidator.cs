@@ -23,8 +23,11 @@ public static class SpecValidator
     /// <summary>The completion rules LayerNAS accepts ("" means feasible).</summary>
     public static readonly IReadOnlyList<string> Completions = ["feasible", "most-expensive", "cheapest", "first"];
 
-    /// <summary>The schedules LayerNAS accepts ("" means pipelined, or barrier under a trial budget).</summary>
+    /// <summary>The schedules LayerNAS accepts ("" means pipelined).</summary>
     public static readonly IReadOnlyList<string> Schedules = ["pipelined", "barrier"];
+
+    /// <summary>How LayerNAS may size its first pass under a trial budget ("" means spec).</summary>
+    public static readonly IReadOnlyList<string> FirstPasses = ["spec", "fit"];
 
     /// <summary>
     /// Throws <see cref="SpecException"/> for the first problem of <paramref name="spec"/>; reads benchmark tables
@@ -137,10 +140,7 @@ public static class SpecValidator
                 RequireChoice(layerNas.Spacing, Spacings, "spacing", $"{at}.layernas.spacing");
                 RequireChoice(layerNas.Completion, Completions, "completion", $"{at}.layernas.completion");
                 RequireChoice(layerNas.Scheduling, Schedules, "scheduling", $"{at}.layernas.scheduling");
-                // A budget cuts the proposal order, and only the barrier's order is independent of arrival order.
-                Require(layerNas.Scheduling != "pipelined" || !strategy.HasMaxTrials,
-                    "pipelined scheduling cannot run under maxTrials: which trials a budget cuts off would depend on the order results arrive in; use \"barrier\" or drop maxTrials",
-                    $"{at}.layernas.scheduling");
+                RequireChoice(layerNas.FirstPass, FirstPasses, "first pass", $"{at}.layernas.firstPass");
                 break;
             case Strategy.KindOneofCase.Evolution:
                 var evolution = strategy.Evolution;

@@ -33,8 +33,8 @@ public sealed record SchedulingScenario(int Seed, int Layers, int Options, int B
 {
     private static readonly int[] Widths = [4, 8, 12, 16, 24, 32, 48, 64];
 
-    /// <summary>The search this scenario describes, with the given schedule.</summary>
-    public CompiledSearch Compile(Scheduling scheduling)
+    /// <summary>The search this scenario describes, with the given schedule, trial budget and first pass.</summary>
+    public CompiledSearch Compile(Scheduling scheduling, long? maxTrials = null, FirstPass firstPass = FirstPass.Spec)
     {
         var random = new Random(Seed);
         var space = Space(random);
@@ -44,8 +44,8 @@ public sealed record SchedulingScenario(int Seed, int Layers, int Options, int B
         var high = low + (all.Max - low) * (0.2 + 0.8 * random.NextDouble());
         var problem = new SearchProblem(space, costModel, new CostTarget(low, high));
         var options = new LayerNasOptions(Buckets, KeepPerBucket, random.Next(2) == 0 ? BucketSpacing.Linear : BucketSpacing.Log,
-            (CompletionPolicy)random.Next(3), scheduling);
-        return new CompiledSearch(new SearchSpec { Name = "scenario" }, problem, null, () => new LayerNasStrategy(problem, options));
+            (CompletionPolicy)random.Next(3), scheduling, maxTrials, firstPass);
+        return new CompiledSearch(new SearchSpec { Name = "scenario" }, problem, maxTrials, () => new LayerNasStrategy(problem, options));
     }
 
     /// <summary>The reward of an architecture, or null for one of the roughly one in twelve that fail for good.</summary>

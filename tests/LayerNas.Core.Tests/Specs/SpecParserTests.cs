@@ -46,7 +46,7 @@ public sealed class SpecParserTests
     [InlineData("{\"cost\": {\"flops\": {}}}", "$.cost: unknown cost model 'flops' (expected one of: additive, table, convMacs)")]
     [InlineData("{\"trainer\": {\"pytorch\": {\"epochs\": 3}}}", "$.trainer: unknown trainer 'pytorch' (expected one of: synthetic, tabular, process)")]
     [InlineData("{\"strategy\": {\"maxTrial\": 5}}", "$.strategy.maxTrial: unknown field 'maxTrial' (expected one of: layernas, random, evolution, reinforce, grid, ppo, seed, maxTrials)")]
-    [InlineData("{\"strategy\": {\"layernas\": {\"bucket\": 4}}}", "$.strategy.layernas.bucket: unknown field 'bucket' (expected one of: buckets, keepPerBucket, spacing, completion, scheduling)")]
+    [InlineData("{\"strategy\": {\"layernas\": {\"bucket\": 4}}}", "$.strategy.layernas.bucket: unknown field 'bucket' (expected one of: buckets, keepPerBucket, spacing, completion, scheduling, firstPass)")]
     [InlineData("{\"strategy\": {\"layernas\": {}, \"random\": {}}}", "$.strategy: choose one strategy, not both 'layernas' and 'random'")]
     [InlineData("{\"strategy\": {\"maxTrials\": 5, \"max_trials\": 6}}", "$.strategy.max_trials: 'maxTrials' is set more than once")]
     [InlineData("{\"name\": \"a\", \"name\": \"b\"}", "$.name: 'name' is set more than once")]
