@@ -112,8 +112,7 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
     }
 
     /// <summary>
-    /// Tells the search the result of an architecture trained elsewhere (another target's search, an earlier
-    /// search's trial cache), before it proposes it: a child completed as it is answered on the spot and costs no trial.
+    /// Tells the search the result of an architecture trained elsewhere (by another target's search), before it proposes it: a child completed as it is answered on the spot and costs no trial.
     /// </summary>
     public void Know(Architecture architecture, double? reward) => _account.Learn(architecture, reward);
 
@@ -195,10 +194,10 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
         return new PassShape(1, 1, Scheduling.Barrier);
     }
 
-    /// <summary>The pass after <paramref name="done"/>, or null when the search ends: unbudgeted, budget spent, or nothing dropped.</summary>
+    /// <summary>The pass after <paramref name="done"/>, or null when the search ends: unbudgeted, not widening, budget spent, or nothing dropped.</summary>
     private PassShape? NextShape(LayerNasPass done)
     {
-        if (_options.MaxTrials is null || _account.Exhausted || _account.Remaining == 0 || !done.Dropped)
+        if (_options.MaxTrials is null || !_options.Widen || _account.Exhausted || _account.Remaining == 0 || !done.Dropped)
         {
             return null;
         }

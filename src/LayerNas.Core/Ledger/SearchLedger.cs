@@ -200,7 +200,7 @@ public sealed class SearchLedger
 
     private void OfferBest(SettledTrial trial)
     {
-        if (Search.Problem.Target.Contains(trial.Cost) && (_best is null || SettledRanking.Instance.Compare(trial, _best) < 0))
+        if (Search.InAnyTarget(trial.Cost) && (_best is null || SettledRanking.Instance.Compare(trial, _best) < 0))
         {
             _best = trial;
         }

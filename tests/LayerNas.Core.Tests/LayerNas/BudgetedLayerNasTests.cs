@@ -128,6 +128,10 @@ public sealed class BudgetedLayerNasTests
         // Widening ends when a pass drops nothing from its memo tables: every feasible burger was reached.
         Assert.All(passes, p => Assert.True(p.Complete));
         Assert.Equal(space.Enumerate().Count(problem.IsFeasible), budgeted.Settled.Count(t => problem.IsFeasible(t.Architecture)));
+        // With leftover: stop the search ends after its first pass, as releases before budgeted passes did.
+        var stopped = TestSpaces.Drive(new SearchState(problem, new LayerNasStrategy(problem, new LayerNasOptions(Buckets: 2, MaxTrials: 1000, Widen: false)), 1000), a => reward(a));
+        Assert.Single(((LayerNasStrategy)stopped.Strategy).Passes);
+        Assert.Equal(once.TrialsCreated, stopped.TrialsCreated);
     }
 
     private static (CompiledSearch Search, SearchState State) Simulate(CompiledSearch search, int slots, SchedulingScenario scenario, int variant)
