@@ -15,13 +15,9 @@ namespace LayerNas.Core.Tests.LayerNas;
 /// </summary>
 public sealed class BudgetedLayerNasTests
 {
-    private static readonly Gen<SchedulingScenario> Scenarios = Gen.Select(
-        Gen.Int[0, 1_000_000], Gen.Int[1, 4], Gen.Int[1, 5], Gen.Int[1, 6], Gen.Int[1, 2], Gen.Enum<ScenarioCost>(), Gen.Int[1, 32], Gen.Int[1, 32],
-        (seed, layers, options, buckets, keep, cost, barrierSlots, pipelinedSlots) => new SchedulingScenario(seed, layers, options, buckets, keep, cost, barrierSlots, pipelinedSlots));
-
     [Fact]
     public void A_budgeted_search_never_creates_more_trials_than_its_budget_and_only_a_pass_it_may_cut_runs_at_the_barrier() =>
-        Gen.Select(Scenarios, Gen.Int[1, 150], Gen.Enum<FirstPass>()).Sample((scenario, budget, firstPass) =>
+        Gen.Select(SchedulingScenario.Budgeted, Gen.Int[1, 150], Gen.Enum<FirstPass>()).Sample((scenario, budget, firstPass) =>
         {
             var (_, state) = Simulate(scenario.Compile(Scheduling.Pipelined, budget, firstPass), scenario.PipelinedSlots, scenario, variant: 1);
             var strategy = (LayerNasStrategy)state.Strategy;
@@ -36,7 +32,7 @@ public sealed class BudgetedLayerNasTests
 
     [Fact]
     public void The_worst_case_of_a_pass_bounds_the_trials_it_creates() =>
-        Scenarios.Sample(scenario =>
+        SchedulingScenario.Budgeted.Sample(scenario =>
         {
             var (search, state) = Simulate(scenario.Compile(Scheduling.Pipelined), scenario.PipelinedSlots, scenario, variant: 1);
             var strategy = (LayerNasStrategy)state.Strategy;
@@ -50,7 +46,7 @@ public sealed class BudgetedLayerNasTests
 
     [Fact]
     public void A_budgeted_search_answers_the_same_whatever_the_worker_count_and_arrival_order() =>
-        Gen.Select(Scenarios, Gen.Int[1, 150], Gen.Enum<FirstPass>()).Sample((scenario, budget, firstPass) =>
+        Gen.Select(SchedulingScenario.Budgeted, Gen.Int[1, 150], Gen.Enum<FirstPass>()).Sample((scenario, budget, firstPass) =>
         {
             var search = scenario.Compile(Scheduling.Pipelined, budget, firstPass);
             var few = Simulate(search, scenario.BarrierSlots, scenario, variant: 1).State;
@@ -65,7 +61,7 @@ public sealed class BudgetedLayerNasTests
 
     [Fact]
     public void A_budget_covering_the_unbudgeted_search_answers_at_least_as_well_as_it() =>
-        Gen.Select(Scenarios, Gen.Double[0, 2]).Sample((scenario, extra) =>
+        Gen.Select(SchedulingScenario.Budgeted, Gen.Double[0, 2]).Sample((scenario, extra) =>
         {
             var (unbudgetedSearch, unbudgeted) = Simulate(scenario.Compile(Scheduling.Pipelined), scenario.PipelinedSlots, scenario, variant: 1);
             var reference = Best(unbudgetedSearch, unbudgeted);

@@ -14,13 +14,9 @@ namespace LayerNas.Core.Tests.LayerNas;
 /// </summary>
 public sealed class MultiTargetLayerNasTests
 {
-    private static readonly Gen<SchedulingScenario> Scenarios = Gen.Select(
-        Gen.Int[0, 1_000_000], Gen.Int[1, 4], Gen.Int[1, 5], Gen.Int[1, 6], Gen.Int[1, 2], Gen.Enum<ScenarioCost>(), Gen.Int[1, 32], Gen.Int[1, 32],
-        (seed, layers, options, buckets, keep, cost, barrierSlots, pipelinedSlots) => new SchedulingScenario(seed, layers, options, buckets, keep, cost, barrierSlots, pipelinedSlots));
-
     [Fact]
     public void Each_targets_search_trains_what_its_own_search_does_and_the_family_trains_no_more_trials_than_the_separate_searches() =>
-        Gen.Select(Scenarios, Gen.Int[2, 4]).Sample((scenario, count) =>
+        Gen.Select(SchedulingScenario.Budgeted, Gen.Int[2, 4]).Sample((scenario, count) =>
         {
             var (together, apart) = scenario.CompileTargets(count);
             var state = Simulate(together, scenario.PipelinedSlots, scenario, variant: 1);
@@ -47,7 +43,7 @@ public sealed class MultiTargetLayerNasTests
 
     [Fact]
     public void A_family_of_targets_answers_the_same_whatever_the_worker_count_and_never_exceeds_its_budget() =>
-        Gen.Select(Scenarios, Gen.Int[2, 4], Gen.Int[1, 200]).Sample((scenario, count, budget) =>
+        Gen.Select(SchedulingScenario.Budgeted, Gen.Int[2, 4], Gen.Int[1, 200]).Sample((scenario, count, budget) =>
         {
             var (together, _) = scenario.CompileTargets(count, budget);
             var few = Simulate(together, scenario.BarrierSlots, scenario, variant: 1);

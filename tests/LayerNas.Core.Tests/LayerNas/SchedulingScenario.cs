@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsCheck;
 using LayerNas.Core.Costs;
 using LayerNas.Core.Costs.ConvMacs;
 using LayerNas.Core.LayerNas;
@@ -32,6 +33,11 @@ public enum ScenarioCost
 public sealed record SchedulingScenario(int Seed, int Layers, int Options, int Buckets, int KeepPerBucket, ScenarioCost Cost, int BarrierSlots, int PipelinedSlots)
 {
     private static readonly int[] Widths = [4, 8, 12, 16, 24, 32, 48, 64];
+
+    /// <summary>Scenarios small enough to search many times over under budgets and several targets.</summary>
+    public static readonly Gen<SchedulingScenario> Budgeted = Gen.Select(
+        Gen.Int[0, 1_000_000], Gen.Int[1, 4], Gen.Int[1, 5], Gen.Int[1, 6], Gen.Int[1, 2], Gen.Enum<ScenarioCost>(), Gen.Int[1, 32], Gen.Int[1, 32],
+        (seed, layers, options, buckets, keep, cost, barrierSlots, pipelinedSlots) => new SchedulingScenario(seed, layers, options, buckets, keep, cost, barrierSlots, pipelinedSlots));
 
     /// <summary>The search this scenario describes, with the given schedule, trial budget and first pass.</summary>
     public CompiledSearch Compile(Scheduling scheduling, long? maxTrials = null, FirstPass firstPass = FirstPass.Spec)
