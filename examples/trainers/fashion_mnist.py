@@ -10,8 +10,12 @@ Settings (all strings, from the spec's trainer.process.settings):
   mode                 "train" (default) or "measure": build the model and report params and macs only, untrained,
                        with reward 0 — for checking cost models quickly
   threads              torch threads (default 1, which also keeps results reproducible)
+  image_size           side of the square images the networks see: 28 (default) or a divisor of it such as 14, made by
+                       averaging each k x k block of pixels (the cost model's imageSize must say the same)
   batch_size           training batch size (default 32)
   learning_rate        Adam learning rate (default 0.003)
+  schedule             "constant" (default): the learning rate throughout; "cosine": decayed along a half cosine to 0
+                       by the last step, which makes the final weights, and so the rankings, depend less on the seed
   validation_examples  held-out training images scored for the reward (default 1000, at most 10000)
   test_examples        test images scored for test_acc (default 1000, at most 10000)
   latency_runs         timed batch-1 forward passes; latency_ms is their median (default 10)
@@ -161,7 +165,7 @@ def build_model(space, architecture):
     raise TrialError(f"setting 'space' must be 'nats-size' or 'mobilenet-v2', got '{space}'")
 
 
-def measure_costs(model):
+def measure_costs(model, image_size):
     """Parameters by counting tensors, multiply-adds by hooking every conv and linear layer on one real image."""
     macs = 0
 
@@ -177,7 +181,7 @@ def measure_costs(model):
     try:
         model.eval()
         with torch.no_grad():
-            model(torch.zeros(1, INPUT_CHANNELS, IMAGE_SIZE, IMAGE_SIZE))
+            model(torch.zeros(1, INPUT_CHANNELS, image_size, image_size))
     finally:
         for hook in hooks:
             hook.remove()
@@ -185,9 +189,9 @@ def measure_costs(model):
     return {"params": float(params), "macs": float(macs)}
 
 
-def measure_latency_ms(model, runs):
+def measure_latency_ms(model, runs, image_size):
     model.eval()
-    image = torch.zeros(1, INPUT_CHANNELS, IMAGE_SIZE, IMAGE_SIZE)
+    image = torch.zeros(1, INPUT_CHANNELS, image_size, image_size)
     timings = []
     with torch.no_grad():
         for _ in range(2):
@@ -225,14 +229,23 @@ def dataset(data_dir, split):
     return _datasets[key]
 
 
-def tensors(images, labels):
+def tensors(images, labels, image_size):
     x = (torch.from_numpy(images.astype(np.float32)) / 255.0 - MEAN) / STD
+    if image_size != IMAGE_SIZE:
+        x = F.avg_pool2d(x, IMAGE_SIZE // image_size)
     return x, torch.from_numpy(labels.astype(np.int64))
 
 
 def training_device():
     """The GPU this process sees (its slot's, under --gpus), else the CPU."""
     return torch.device("cuda") if torch.cuda.is_available() else torch.device("cpu")
+
+
+def image_size_setting(settings):
+    size = integer(settings, "image_size", IMAGE_SIZE, 1, IMAGE_SIZE)
+    if IMAGE_SIZE % size != 0:
+        raise TrialError(f"'image_size' must divide {IMAGE_SIZE} (28, 14, 7, 4, 2 or 1), got {size}")
+    return size
 
 
 def recalibrate_batch_norm(model, x, batch_size, device):
@@ -295,8 +308,9 @@ def train(architecture, budget, settings):
     torch.set_num_threads(integer(settings, "threads", 1, 1, 256))
     seed = bounded(budget.seed, "seed", 0, 0, 2**63 - 1)
     torch.manual_seed(seed)
+    image_size = image_size_setting(settings)
     model = build_model(settings.get("space", ""), architecture)
-    costs = measure_costs(model)
+    costs = measure_costs(model, image_size)
     if mode == "measure":
         return {"reward": 0.0, "costs": costs}
 
@@ -304,6 +318,9 @@ def train(architecture, budget, settings):
     train_examples = bounded(budget.train_examples, "trainExamples", 1000, 1, TRAIN_POOL)
     batch_size = integer(settings, "batch_size", 32, 1, 65536)
     learning_rate = real(settings, "learning_rate", 0.003)
+    schedule = settings.get("schedule", "constant")
+    if schedule not in ("constant", "cosine"):
+        raise TrialError(f"setting 'schedule' must be 'constant' or 'cosine', got '{schedule}'")
     validation_examples = integer(settings, "validation_examples", 1000, 1, VALIDATION_POOL)
     test_examples = integer(settings, "test_examples", 1000, 1, 10_000)
     latency_runs = integer(settings, "latency_runs", 10, 1, 10_000)
@@ -311,15 +328,18 @@ def train(architecture, budget, settings):
 
     train_images, train_labels = dataset(data_dir, "train")
     test_images, test_labels = dataset(data_dir, "t10k")
-    x_train, y_train = tensors(train_images[:train_examples], train_labels[:train_examples])
-    x_val, y_val = tensors(train_images[TRAIN_POOL:TRAIN_POOL + validation_examples], train_labels[TRAIN_POOL:TRAIN_POOL + validation_examples])
-    x_test, y_test = tensors(test_images[:test_examples], test_labels[:test_examples])
+    x_train, y_train = tensors(train_images[:train_examples], train_labels[:train_examples], image_size)
+    x_val, y_val = tensors(train_images[TRAIN_POOL:TRAIN_POOL + validation_examples], train_labels[TRAIN_POOL:TRAIN_POOL + validation_examples], image_size)
+    x_test, y_test = tensors(test_images[:test_examples], test_labels[:test_examples], image_size)
 
     device = training_device()
     model.to(device)
     started = time.perf_counter()
     order = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
+    steps = epochs * math.ceil(train_examples / batch_size)
+    decay = (lambda step: 0.5 * (1.0 + math.cos(math.pi * step / steps))) if schedule == "cosine" else (lambda _: 1.0)
+    learning_rates = torch.optim.lr_scheduler.LambdaLR(optimizer, decay)
     loss_sum, batches = 0.0, 0
     for epoch in range(epochs):
         model.train()
@@ -331,6 +351,7 @@ def train(architecture, budget, settings):
             loss = F.cross_entropy(model(x_train[index].to(device)), y_train[index].to(device))
             loss.backward()
             optimizer.step()
+            learning_rates.step()
             loss_sum, batches = loss_sum + loss.item(), batches + 1
         print(f"epoch {epoch + 1}/{epochs}: mean training loss {loss_sum / batches:.4f}", file=sys.stderr)
     recalibrate_batch_norm(model, x_train, batch_size, device)
@@ -342,7 +363,7 @@ def train(architecture, budget, settings):
         "train_loss": loss_sum / batches,
         "train_seconds": train_seconds,
     }
-    costs["latency_ms"] = measure_latency_ms(model.cpu(), latency_runs)
+    costs["latency_ms"] = measure_latency_ms(model.cpu(), latency_runs, image_size)
     return {"reward": val_acc, "metrics": metrics, "costs": costs}
 
 

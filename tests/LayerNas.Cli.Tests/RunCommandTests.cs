@@ -83,6 +83,32 @@ public sealed class RunCommandTests
         Assert.Equal(transcript, run.Stdout);
     }
 
+    [Fact]
+    public async Task The_burger_with_three_targets_answers_each_on_any_number_of_workers_and_says_what_one_search_saved()
+    {
+        using var folder = new TempFolder();
+        var burger = Examples.Path("burger-targets.json");
+
+        var one = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "1", "--db", "one.db", "--output", "one.json");
+        var four = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "4", "--db", "four.db", "--output", "four.json");
+
+        Assert.True(one.ExitCode == 0, one.Stderr);
+        Assert.True(four.ExitCode == 0, four.Stderr);
+        using var first = JsonDocument.Parse(File.ReadAllText(folder.File("one.json")));
+        using var second = JsonDocument.Parse(File.ReadAllText(folder.File("four.json")));
+        var targets = first.RootElement.GetProperty("targets");
+        Assert.Equal(targets.GetRawText(), second.RootElement.GetProperty("targets").GetRawText());
+        Assert.Equal(3, targets.GetArrayLength());
+        Assert.InRange(targets[0].GetProperty("best").GetProperty("cost").GetDouble(), 0, 6);
+        Assert.InRange(targets[1].GetProperty("best").GetProperty("cost").GetDouble(), 0, 8);
+        Assert.InRange(targets[2].GetProperty("best").GetProperty("cost").GetDouble(), 0, 10);
+        var apart = targets.EnumerateArray().Sum(t => long.Parse(t.GetProperty("trials").GetString()!));
+        var together = long.Parse(first.RootElement.GetProperty("trialsTrained").GetString()!) + long.Parse(first.RootElement.GetProperty("trialsFailed").GetString()!);
+        Assert.True(together < apart, $"{together} trials together, {apart} apart");
+        Assert.Contains("target cost 0 to 8: bun=", one.Stdout);
+        Assert.Contains($"targets: {together} trials for 3 targets, {apart} in separate searches ({apart - together} saved)", one.Stdout);
+    }
+
     [Theory]
     [InlineData("layernas")]
     [InlineData("grid")]

@@ -89,6 +89,7 @@ public static class BenchBuildCommand
         var exhaustive = spec.Clone();
         exhaustive.Strategy = new Strategy { Grid = new GridSettings() };
         exhaustive.Target = null;
+        exhaustive.Targets.Clear();
         if (seeds is null)
         {
             return [(null, exhaustive)];

@@ -9,8 +9,16 @@ public static class StatusLines
     public static string Progress(SearchProgressUpdate update)
     {
         var best = update.Best is { } b ? $", best reward {b.Reward:0.####} at cost {b.Cost:0.###}" : "";
-        return $"depth {update.Stage}/{update.Stages}: {update.Done}/{update.Total} trials{best}";
+        return $"{Stage(update)}: {update.Done}/{update.Total} trials{best}";
     }
+
+    /// <summary>"depth 2/3", or "pass 2, depth 1/3" once LayerNAS widens its search under a trial budget.</summary>
+    public static string Stage(SearchProgressUpdate update) =>
+        update.PassNumber > 1 ? $"pass {update.PassNumber}, depth {update.Stage}/{update.Stages}" : $"depth {update.Stage}/{update.Stages}";
+
+    /// <summary>Whether two updates are of the same stage of the same pass.</summary>
+    public static bool SameStage(SearchProgressUpdate? a, SearchProgressUpdate b) =>
+        a is not null && a.Stage == b.Stage && a.PassNumber == b.PassNumber;
 
     /// <summary>Trials trained per worker node, most first.</summary>
     public static string Nodes(IDictionary<string, long> trainedByNode) => string.Join(", ", trainedByNode

@@ -1,3 +1,4 @@
+using LayerNas.Cli.Client;
 using LayerNas.Protocol.V1;
 using Spectre.Console;
 
@@ -6,20 +7,20 @@ namespace LayerNas.Cli.Run;
 /// <summary>Progress as Spectre.Console bars, one per depth, for a terminal.</summary>
 public sealed class BarProgressView(ProgressContext context) : IProgressView
 {
-    private readonly Dictionary<int, (ProgressTask Task, SearchProgressUpdate Last)> _depths = [];
+    private readonly Dictionary<(int Pass, int Stage), (ProgressTask Task, SearchProgressUpdate Last)> _depths = [];
     private SearchProgressUpdate? _last;
 
     /// <inheritdoc />
     public void Show(SearchProgressUpdate update)
     {
-        if (_last is not null && _last.Stage != update.Stage)
+        if (_last is not null && !StatusLines.SameStage(_last, update))
         {
-            Finish(_last.Stage);
+            Finish(Key(_last));
         }
-        var task = _depths.TryGetValue(update.Stage, out var known)
+        var task = _depths.TryGetValue(Key(update), out var known)
             ? known.Task
-            : context.AddTask($"depth {update.Stage}/{update.Stages}", maxValue: Math.Max(1, update.Total));
-        _depths[update.Stage] = (task, update);
+            : context.AddTask(StatusLines.Stage(update), maxValue: Math.Max(1, update.Total));
+        _depths[Key(update)] = (task, update);
         Render(task, update, update.Done);
         _last = update;
     }
@@ -33,7 +34,9 @@ public sealed class BarProgressView(ProgressContext context) : IProgressView
         }
     }
 
-    private void Finish(int stage)
+    private static (int Pass, int Stage) Key(SearchProgressUpdate update) => (update.PassNumber, update.Stage);
+
+    private void Finish((int Pass, int Stage) stage)
     {
         if (_depths.TryGetValue(stage, out var depth))
         {
@@ -46,6 +49,6 @@ public sealed class BarProgressView(ProgressContext context) : IProgressView
         task.MaxValue = Math.Max(1, update.Total);
         task.Value = Math.Max(done, update.Total == 0 ? 1 : 0);
         var best = update.Best is { } b ? $"  [green]best {b.Reward:0.####}[/] [grey]cost {b.Cost:0.###}[/]" : "";
-        task.Description = $"depth {update.Stage}/{update.Stages} {done}/{update.Total}{best}";
+        task.Description = $"{StatusLines.Stage(update)} {done}/{update.Total}{best}";
     }
 }

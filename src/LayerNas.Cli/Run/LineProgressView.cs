@@ -1,3 +1,4 @@
+using LayerNas.Cli.Client;
 using LayerNas.Protocol.V1;
 
 namespace LayerNas.Cli.Run;
@@ -29,7 +30,7 @@ public sealed class LineProgressView(TextWriter output, TimeProvider clock) : IP
     public void Show(SearchProgressUpdate update)
     {
         var now = clock.GetUtcNow();
-        if (_last is not null && _last.Stage != update.Stage)
+        if (_last is not null && !StatusLines.SameStage(_last, update))
         {
             Print(_last, _last.Total);
             _printed = now;
@@ -54,6 +55,6 @@ public sealed class LineProgressView(TextWriter output, TimeProvider clock) : IP
     private void Print(SearchProgressUpdate update, int done)
     {
         var best = update.Best is { } b ? $", best reward {b.Reward:0.####} at cost {b.Cost:0.###}" : "";
-        output.WriteLine($"depth {update.Stage}/{update.Stages}: {done}/{update.Total} trials{best}");
+        output.WriteLine($"{StatusLines.Stage(update)}: {done}/{update.Total} trials{best}");
     }
 }

@@ -21,8 +21,7 @@ public static class ResultReport
         }
         if (result.Best is { } best)
         {
-            var names = best.Architecture.Select((option, layer) => layer < layerNames.Count ? $"{layerNames[layer]}={option}" : option);
-            output.WriteLine($"best: {string.Join(" ", names)}");
+            output.WriteLine($"best: {Names(layerNames, best)}");
             output.WriteLine($"reward {best.Reward:0.######}, cost {best.Cost:0.###}");
         }
         else
@@ -30,7 +29,29 @@ public static class ResultReport
             output.WriteLine("best: none — no trained architecture lies in the cost target");
         }
         output.WriteLine($"trials: {result.TrialsTrained} trained, {result.TrialsFailed} failed, {result.TrialsCached} cached");
+        if (result.Targets.Count > 0)
+        {
+            PrintTargets(layerNames, result, output);
+        }
     }
+
+    /// <summary>One line per target, then the trials one search saved against a search per target.</summary>
+    private static void PrintTargets(IReadOnlyList<string> layerNames, SearchResult result, TextWriter output)
+    {
+        foreach (var target in result.Targets)
+        {
+            var max = double.IsPositiveInfinity(target.Max) ? "any" : $"{target.Max:0.###}";
+            var range = $"cost {target.Min:0.###} to {max}";
+            var answer = target.Best is { } best ? $"{Names(layerNames, best)}, reward {best.Reward:0.######}, cost {best.Cost:0.###}" : "none";
+            output.WriteLine($"target {range}: {answer} ({target.Trials} trials searched alone)");
+        }
+        var together = result.TrialsTrained + result.TrialsFailed;
+        var apart = result.Targets.Sum(t => t.Trials);
+        output.WriteLine($"targets: {together} trials for {result.Targets.Count} targets, {apart} in separate searches ({apart - together} saved)");
+    }
+
+    private static string Names(IReadOnlyList<string> layerNames, Candidate candidate) =>
+        string.Join(" ", candidate.Architecture.Select((option, layer) => layer < layerNames.Count ? $"{layerNames[layer]}={option}" : option));
 
     /// <summary>Writes the result as indented proto3 JSON, default values included, creating the folder if needed.</summary>
     public static void Write(SearchResult result, string path)

@@ -12,8 +12,8 @@ namespace LayerNas.Core.Benchmarking;
 /// </summary>
 /// <remarks>
 /// Each strategy is the spec's own settings when the spec names it and that strategy's defaults otherwise
-/// (<see cref="SpecOverrides.Apply"/>); the spec's trial budget is replaced by each budget in turn (the search is
-/// compiled with the largest and each run's search state enforces its own). Run r uses seed r
+/// (<see cref="SpecOverrides.Apply"/>); the spec's trial budget is replaced by each budget in turn, so LayerNAS
+/// plans its passes for that budget, and each run's search state enforces it. Run r uses seed r
 /// for the strategy and for the choice of training seed per architecture. A strategy that takes no seed (LayerNAS,
 /// grid) searches a single-seed table identically every run, so it runs once per budget and the report says so.
 /// The runs are spread over threads; each writes only its own slot, so the report is the same for any parallelism.
@@ -58,8 +58,8 @@ public static class StrategyComparison
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = plan.Parallelism }, job =>
         {
             var (strategy, seed) = jobs[job];
-            var search = SearchFactory.Compile(SpecOverrides.Apply(spec, strategy, seed, budgets[^1]), load);
-            outcomes[job] = [.. budgets.Select(budget => TableSearchRun.Run(search, table, optimum, seed, budget))];
+            outcomes[job] = [.. budgets.Select(budget =>
+                TableSearchRun.Run(SearchFactory.Compile(SpecOverrides.Apply(spec, strategy, seed, budget), load), table, optimum, seed, budget))];
         });
         var all = outcomes.SelectMany(o => o).ToImmutableArray();
         var rows = budgets

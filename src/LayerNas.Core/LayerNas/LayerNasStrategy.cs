@@ -8,94 +8,80 @@ namespace LayerNas.Core.LayerNas;
 /// <summary>
 /// LayerNAS as DESIGN.md §1 reads it: depth by depth, expand every kept prefix of depth i−1 with every option of
 /// layer i, drop children no completion of which can reach the target, train each survivor as its completion, and
-/// keep the best K per cost bucket in depth i's memo table.
+/// keep the best K per cost bucket in depth i's memo table (one <see cref="LayerNasPass"/>).
 /// </summary>
 /// <remarks>
-/// <para>A child's bucket is φ(prefix), its cheapest completion's cost, in H buckets over a range fixed up front from
-/// the space and cost model alone (<see cref="DepthRange"/>), so tables never depend on arrival order. A child is
-/// trained as its completion, which <see cref="LayerNasOptions.Completion"/> chooses (<see cref="PrefixCompletions"/>).</para>
-/// <para>Scheduling (docs/scheduling.md): a child's cheapest completion is one of its parent's completions, so its φ
-/// is at least its parent's, and the children of a depth-i bucket land in depth-(i+1) buckets no cheaper than the one
-/// holding that bucket's lower edge. A depth-(i+1) bucket is therefore settled once every depth-i bucket that could
-/// feed it is settled and every child in it has its result; <see cref="Scheduling.Pipelined"/> expands a settled
-/// bucket's winners at once, <see cref="Scheduling.Barrier"/> only when the whole depth is settled. Either way each
-/// table sees the same children, so both give the same tables and train the same architectures.</para>
-/// <para>Everything happens as results are reported: a report settles what it can, expands what is settled and queues
-/// the new proposals in that order, and <see cref="Propose"/> only hands the queue out. The proposal order is thus a
-/// function of the order of reports alone, however they are batched between calls. A child whose completion was
-/// already reported (a child completed with the default option its parent was trained with) is evaluated with that
-/// result on the spot, still proposed so the caller counts it as cached.</para>
+/// <para>Without a trial budget the search is that one pass at the spec's H and K, as the paper runs it.</para>
+/// <para>Under a budget (<see cref="LayerNasOptions.MaxTrials"/>) it runs passes (docs/scheduling.md, "Trial
+/// budgets"): the first at the spec's H and K, or, with <see cref="FirstPass.Fit"/>, at the largest H (then K) whose
+/// worst case (<see cref="PassBound"/>) fits the budget. When a pass ends with budget left, the next one widens it, reusing every result known so far so only new children train: twice the buckets
+/// while a bucket dropped prefixes finer buckets could tell apart, else one more prefix per bucket; a pass that
+/// dropped nothing was exhaustive and ends the search. A pass whose worst case fits what is left runs the spec's
+/// schedule and is never cut; the one that may not fit runs the barrier schedule, so the trials the budget cuts off
+/// follow from the set of results alone and never from the order they arrive in.</para>
+/// <para>Everything happens as results are reported, and <see cref="Propose"/> only hands the queue out, so the
+/// proposal order is a function of the order of reports alone, however they are batched between calls.</para>
 /// </remarks>
 public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
 {
     // Depth ranges are enumerated exactly when a depth has at most this many prefixes.
     private const long EnumerationLimit = 200_000;
 
-    // A child's φ may fall below its parent's by a rounding error of the cost sums; bucket reaches allow for that.
-    private const double RoundingAllowance = 1e-9;
+    // Widening doubles H up to this many buckets (or the spec's H, if more), then keeps more per bucket instead.
+    private const int WidestBuckets = 1024;
 
     private readonly SearchProblem _problem;
     private readonly LayerNasOptions _options;
     private readonly IPrefixCompletion _completion;
-    private readonly CostBucketizer[] _bucketizers;
-    private readonly MemoTable[] _tables;
-    private readonly DepthSettlement[] _settlements;
-    private readonly List<DepthStatistics> _statistics = [];
-    private readonly Dictionary<Architecture, PendingChild> _pending = [];
-    private readonly Dictionary<Architecture, double?> _reported = [];
+    private readonly CostBounds[] _ranges;
+    private readonly ProposalAccount _account;
     private readonly List<Architecture> _proposals = [];
+    private readonly List<PassOutcome> _passes = [];
+    private readonly List<IReadOnlyList<DepthStatistics>> _earlierStatistics = [];
+    private LayerNasPass _pass;
+    private long _spentBeforePass;
     private bool _started;
+    private bool _finished;
 
     /// <summary>Prepares a search of <paramref name="problem"/>; nothing is proposed until <see cref="Propose"/>.</summary>
     public LayerNasStrategy(SearchProblem problem, LayerNasOptions options)
     {
         _problem = problem;
         _options = options;
-        var space = problem.Space;
         _completion = PrefixCompletions.For(problem, options.Completion);
-        _bucketizers = new CostBucketizer[space.Depth];
-        _tables = new MemoTable[space.Depth];
-        _settlements = new DepthSettlement[space.Depth];
-        for (var depth = 1; depth <= space.Depth; depth++)
-        {
-            _bucketizers[depth - 1] = new CostBucketizer(DepthRange(problem, depth), options.Buckets, options.Spacing);
-            _tables[depth - 1] = new MemoTable(options.Buckets, options.KeepPerBucket);
-            _settlements[depth - 1] = new DepthSettlement(options.Buckets);
-        }
+        _ranges = [.. Enumerable.Range(1, problem.Space.Depth).Select(depth => DepthRange(problem, depth))];
+        _account = new ProposalAccount(options.MaxTrials);
+        FinalBuckets = new CostBucketizer(_ranges[^1], options.Buckets, options.Spacing);
+        _pass = NewPass(new PassShape(options.Buckets, options.KeepPerBucket, options.Scheduling));
     }
 
     /// <inheritdoc />
     public string Name => "layernas";
 
-    /// <inheritdoc />
-    public bool IsDone => _settlements[^1].IsComplete && _proposals.Count == 0;
+    /// <summary>The settings the search runs with.</summary>
+    public LayerNasOptions Options => _options;
 
     /// <inheritdoc />
-    /// <remarks>
-    /// The stage is the shallowest depth not yet settled, so stages only move forward; its total is final by then,
-    /// because every prefix of the depth above is expanded, and its done count includes the trials that already ran
-    /// while the depth above was finishing.
-    /// </remarks>
-    public SearchProgress Progress
-    {
-        get
-        {
-            var current = _statistics.FirstOrDefault(s => !_settlements[s.Depth - 1].IsComplete) ?? _statistics.LastOrDefault();
-            return new SearchProgress(current?.Depth ?? 1, _problem.Space.Depth, current?.Evaluated ?? 0, current is null ? 0 : current.Children - current.Pruned);
-        }
-    }
+    public bool IsDone => (_finished || (_account.Exhausted && _pass.PendingCount == 0)) && _proposals.Count == 0;
 
-    /// <summary>How each depth went so far.</summary>
-    public IReadOnlyList<DepthStatistics> Statistics => _statistics;
+    /// <inheritdoc />
+    /// <remarks>The current pass's shallowest depth not yet settled (<see cref="LayerNasPass.Progress"/>), and which pass it is.</remarks>
+    public SearchProgress Progress => _pass.Progress(Math.Max(1, _passes.Count + (_finished ? 0 : 1)));
 
-    /// <summary>The bucketizer of the last depth, whose buckets make the result's Pareto front.</summary>
-    public CostBucketizer FinalBuckets => _bucketizers[^1];
+    /// <summary>How each depth went so far, summed over the passes (kept: by the latest pass that reached the depth).</summary>
+    public IReadOnlyList<DepthStatistics> Statistics => _earlierStatistics.Count == 0 ? _pass.Statistics : SumOfPasses();
+
+    /// <summary>The passes run so far, the current one last.</summary>
+    public IReadOnlyList<PassOutcome> Passes => _finished ? _passes : [.. _passes, Summary(_pass)];
+
+    /// <summary>The spec's H buckets over the last depth's range: the buckets of the result's Pareto front.</summary>
+    public CostBucketizer FinalBuckets { get; }
 
     /// <summary>How a prefix is completed for training.</summary>
     public IPrefixCompletion Completion => _completion;
 
-    /// <summary>The memo table of a depth (1-based).</summary>
-    public MemoTable Table(int depth) => _tables[depth - 1];
+    /// <summary>The memo table of a depth (1-based), in the current (or last) pass.</summary>
+    public MemoTable Table(int depth) => _pass.Table(depth);
 
     /// <inheritdoc />
     public IReadOnlyList<Architecture> Propose()
@@ -103,8 +89,12 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
         if (!_started)
         {
             _started = true;
-            Expand(1, [Architecture.Empty]);
-            OnSettled(1, _settlements[0].CloseBelow(_options.Buckets));
+            if (_options.MaxTrials is not null)
+            {
+                _pass = NewPass(FirstShape());
+            }
+            _pass.Start();
+            Advance();
         }
         var proposals = _proposals.ToList();
         _proposals.Clear();
@@ -114,15 +104,17 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
     /// <inheritdoc />
     public void Report(Architecture architecture, double? reward)
     {
-        if (!_pending.Remove(architecture, out var child))
+        _account.Learn(architecture, reward);
+        if (_pass.Report(architecture, reward))
         {
-            return;
+            Advance();
         }
-        _reported[architecture] = reward;
-        var depth = child.Prefix.Length;
-        Evaluate(child, reward);
-        OnSettled(depth, _settlements[depth - 1].Resolve(child.Bucket));
     }
+
+    /// <summary>
+    /// Tells the search the result of an architecture trained elsewhere (by another target's search), before it proposes it: a child completed as it is answered on the spot and costs no trial.
+    /// </summary>
+    public void Know(Architecture architecture, double? reward) => _account.Learn(architecture, reward);
 
     /// <inheritdoc />
     /// <remarks>
@@ -130,8 +122,7 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
     /// since training time grows with cost and the longest trials should not be the last to start (docs/scheduling.md
     /// compares this order with others).
     /// </remarks>
-    public double Priority(Architecture architecture) =>
-        _pending.TryGetValue(architecture, out var child) ? child.Priority : 0;
+    public double Priority(Architecture architecture) => _pass.Priority(architecture);
 
     /// <summary>
     /// The range of φ over depth-<paramref name="depth"/> prefixes that can still reach the target: from the cost
@@ -161,116 +152,121 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
         return new CostBounds(all.Min, Math.Min(all.Max, problem.Target.Max));
     }
 
-    /// <summary>Reacts to buckets of a depth becoming settled: expands what the schedule allows and closes what that frees below.</summary>
-    private void OnSettled(int depth, IReadOnlyList<int> buckets)
+    /// <summary>Starts the next pass each time the current one completes, until the plan has none.</summary>
+    private void Advance()
     {
-        if (buckets.Count == 0)
+        while (!_finished && _pass.IsComplete)
         {
-            return;
-        }
-        var settlement = _settlements[depth - 1];
-        if (settlement.IsComplete && depth <= _statistics.Count)
-        {
-            _statistics[depth - 1].Kept = _tables[depth - 1].Count;
-        }
-        if (depth == _problem.Space.Depth)
-        {
-            return;
-        }
-        var table = _tables[depth - 1];
-        if (_options.Scheduling == Scheduling.Pipelined)
-        {
-            foreach (var bucket in buckets)
+            var next = NextShape(_pass);
+            _passes.Add(Summary(_pass));
+            if (next is null)
             {
-                Expand(depth + 1, table.Bucket(bucket).Select(e => e.Prefix).Order());
+                _finished = true;
+                return;
+            }
+            _earlierStatistics.Add(_pass.Statistics);
+            _spentBeforePass = _account.Spent;
+            _pass = NewPass(next);
+            _pass.Start();
+        }
+    }
+
+    /// <summary>
+    /// The first pass under a budget: the spec's H and K, in the spec's schedule if their worst case fits and else
+    /// under the barrier; or, to fit, the largest H, then K, whose worst case fits, and H = K = 1 if none does.
+    /// </summary>
+    private PassShape FirstShape()
+    {
+        var budget = _account.Remaining;
+        var bound = NewBound();
+        if (_options.FirstPass == FirstPass.Spec)
+        {
+            return new PassShape(_options.Buckets, _options.KeepPerBucket,
+                bound.Of(_options.Buckets, _options.KeepPerBucket) <= budget ? _options.Scheduling : Scheduling.Barrier);
+        }
+        for (var keep = _options.KeepPerBucket; keep >= 1; keep--)
+        {
+            if (LargestFitting(bound, 1, _options.Buckets, keep, budget) is { } buckets)
+            {
+                return new PassShape(buckets, keep, _options.Scheduling);
             }
         }
-        else if (settlement.IsComplete)
-        {
-            Expand(depth + 1, table.Entries.Select(e => e.Prefix).Order());
-        }
-        var closed = settlement.IsComplete ? _options.Buckets
-            : _options.Scheduling == Scheduling.Pipelined ? Reach(depth, settlement.LowestUnsettled)
-            : 0;
-        var next = _settlements[depth];
-        if (closed > next.ClosedBelow)
-        {
-            OnSettled(depth + 1, next.CloseBelow(closed));
-        }
+        return new PassShape(1, 1, Scheduling.Barrier);
     }
 
-    /// <summary>Makes the children of <paramref name="parents"/> at <paramref name="depth"/>: pruned, answered from an earlier report, or proposed.</summary>
-    private void Expand(int depth, IEnumerable<Architecture> parents)
+    /// <summary>The pass after <paramref name="done"/>, or null when the search ends: unbudgeted, not widening, budget spent, or nothing dropped.</summary>
+    private PassShape? NextShape(LayerNasPass done)
     {
-        var settlement = _settlements[depth - 1];
-        var options = _problem.Space.OptionCount(depth - 1);
-        foreach (var parent in parents)
+        if (_options.MaxTrials is null || !_options.Widen || _account.Exhausted || _account.Remaining == 0 || !done.Dropped)
         {
-            var statistics = StatisticsOf(depth);
-            for (var option = 0; option < options; option++)
+            return null;
+        }
+        var (buckets, keep) = (done.Shape.Buckets, done.Shape.KeepPerBucket);
+        var widest = Math.Max(_options.Buckets, WidestBuckets);
+        var budget = _account.Remaining;
+        var bound = NewBound();
+        if (done.Separable && buckets < widest)
+        {
+            var finer = (int)Math.Min(2L * buckets, widest);
+            return LargestFitting(bound, buckets + 1, finer, keep, budget) is { } fits
+                ? new PassShape(fits, keep, _options.Scheduling)
+                : new PassShape(finer, keep, Scheduling.Barrier);
+        }
+        return new PassShape(buckets, keep + 1, bound.Of(buckets, keep + 1) <= budget ? _options.Scheduling : Scheduling.Barrier);
+    }
+
+    /// <summary>The largest H in [<paramref name="low"/>, <paramref name="high"/>] whose bound fits <paramref name="budget"/>, by bisection; null when <paramref name="low"/> does not fit.</summary>
+    private static int? LargestFitting(PassBound bound, int low, int high, int keep, long budget)
+    {
+        if (bound.Of(high, keep) <= budget)
+        {
+            return high;
+        }
+        if (low >= high || bound.Of(low, keep) > budget)
+        {
+            return null;
+        }
+        // Invariant: low fits, high does not.
+        while (high - low > 1)
+        {
+            var middle = low + (high - low) / 2;
+            if (bound.Of(middle, keep) <= budget)
             {
-                var child = parent.Append(option);
-                statistics.Children++;
-                if (!_problem.CanReachTarget(child))
-                {
-                    statistics.Pruned++;
-                    continue;
-                }
-                var completion = _completion.Complete(child);
-                var bucket = _bucketizers[depth - 1].Bucket(Phi(child));
-                _proposals.Add(completion);
-                if (_reported.TryGetValue(completion, out var reward))
-                {
-                    settlement.RequireOpen(bucket);
-                    Evaluate(new PendingChild(child, bucket, 0), reward);
-                    continue;
-                }
-                settlement.AddOutstanding(bucket);
-                _pending[completion] = new PendingChild(child, bucket, PriorityOf(depth, _problem.CostModel.Cost(completion)));
+                low = middle;
+            }
+            else
+            {
+                high = middle;
             }
         }
+        return low;
     }
 
-    private void Evaluate(PendingChild child, double? reward)
+    private PassBound NewBound() => new(_problem, _ranges, _options.Spacing, _completion, _account.IsFree);
+
+    private LayerNasPass NewPass(PassShape shape) => new(_problem, _ranges, shape, _options.Spacing, _completion, _account, _proposals);
+
+    private PassOutcome Summary(LayerNasPass pass) =>
+        new(pass.Shape.Buckets, pass.Shape.KeepPerBucket, pass.Shape.Scheduling, _account.Spent - _spentBeforePass, pass.IsComplete && !pass.IsCut);
+
+    private List<DepthStatistics> SumOfPasses()
     {
-        var depth = child.Prefix.Length;
-        var statistics = _statistics[depth - 1];
-        statistics.Evaluated++;
-        if (reward is { } value)
+        var all = _earlierStatistics.Append(_pass.Statistics).ToList();
+        var sums = new List<DepthStatistics>();
+        for (var depth = 1; depth <= all.Max(s => s.Count); depth++)
         {
-            _tables[depth - 1].Offer(child.Bucket, child.Prefix, value);
+            var reached = all.Where(s => s.Count >= depth).Select(s => s[depth - 1]).ToList();
+            sums.Add(new DepthStatistics(depth)
+            {
+                Children = reached.Sum(s => s.Children),
+                Pruned = reached.Sum(s => s.Pruned),
+                Evaluated = reached.Sum(s => s.Evaluated),
+                Failed = reached.Sum(s => s.Failed),
+                Kept = reached[^1].Kept,
+            });
         }
-        else
-        {
-            statistics.Failed++;
-        }
+        return sums;
     }
-
-    private DepthStatistics StatisticsOf(int depth)
-    {
-        // Depths start in order: a depth's first child has a parent kept by the depth above, whose entry exists.
-        if (_statistics.Count < depth)
-        {
-            _statistics.Add(new DepthStatistics(depth));
-        }
-        return _statistics[depth - 1];
-    }
-
-    /// <summary>The cheapest bucket of depth + 1 that a child of a prefix in <paramref name="bucket"/> of <paramref name="depth"/> can land in.</summary>
-    private int Reach(int depth, int bucket)
-    {
-        if (bucket == _options.Buckets)
-        {
-            return _options.Buckets;
-        }
-        var edge = _bucketizers[depth - 1].LowerEdge(bucket);
-        return _bucketizers[depth].Bucket(edge - RoundingAllowance * Math.Max(1, Math.Abs(edge)));
-    }
-
-    private double Phi(Architecture prefix) => _problem.CostModel.CompletionBounds(prefix).Min;
-
-    // The depth, plus a fraction in (0, ½] that shrinks as the completion's cost grows.
-    private static double PriorityOf(int depth, double cost) => depth + 1 / (2 + Math.Max(0, cost));
 
     private static long PrefixCount(SearchSpace space, int depth)
     {
@@ -292,7 +288,4 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
         }
         return prefixes;
     }
-
-    /// <summary>A child awaiting its result: the prefix, its bucket and its dispatch priority.</summary>
-    private sealed record PendingChild(Architecture Prefix, int Bucket, double Priority);
 }

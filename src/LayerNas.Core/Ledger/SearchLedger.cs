@@ -165,6 +165,7 @@ public sealed class SearchLedger
             TrialsFailed = _state.TrialsFailed,
             TrialsRunning = _state.PendingCount,
             Best = _best is null ? null : SearchResultBuilder.Candidate(Search, _best),
+            PassNumber = progress.Pass,
         };
     }
 
@@ -200,7 +201,7 @@ public sealed class SearchLedger
 
     private void OfferBest(SettledTrial trial)
     {
-        if (Search.Problem.Target.Contains(trial.Cost) && (_best is null || SettledRanking.Instance.Compare(trial, _best) < 0))
+        if (Search.InAnyTarget(trial.Cost) && (_best is null || SettledRanking.Instance.Compare(trial, _best) < 0))
         {
             _best = trial;
         }

@@ -6,8 +6,8 @@ namespace LayerNas.Core.Search;
 
 /// <summary>Builds the result a user reads from a search's settled trials.</summary>
 /// <remarks>
-/// The best model is the highest reward among every trained architecture whose cost lies in the target (ties: the
-/// cheaper, then the canonically first). The Pareto front takes the best such model of each final-depth cost bucket
+/// The best model is the highest reward among every trained architecture whose cost lies in the target, or in any of
+/// several targets (ties: the cheaper, then the canonically first); with several, each target has its own best too. The Pareto front takes the best such model of each final-depth cost bucket
 /// and drops those a cheaper bucket's best matches or beats, so it lists, by ascending cost, the models worth paying
 /// more for. Both depend only on the set of settled trials, never on the order they settled in.
 /// </remarks>
@@ -18,7 +18,7 @@ public static class SearchResultBuilder
     {
         var space = search.Problem.Space;
         var inTarget = state.Settled
-            .Where(t => t.Succeeded && search.Problem.Target.Contains(t.Cost))
+            .Where(t => t.Succeeded && search.InAnyTarget(t.Cost))
             .OrderBy(t => t, SettledRanking.Instance)
             .ToList();
         var result = new SearchResult
@@ -42,18 +42,45 @@ public static class SearchResultBuilder
             .Select(t => new FailedTrial { Architecture = { space.Names(t.Architecture) }, Reason = t.FailureReason ?? "", Attempts = t.Attempts }));
         if (state.Strategy is LayerNasStrategy layerNas)
         {
-            result.Depths.AddRange(layerNas.Statistics.Select(d => new DepthSummary
-            {
-                Depth = d.Depth,
-                Children = d.Children,
-                Pruned = d.Pruned,
-                Evaluated = d.Evaluated,
-                Failed = d.Failed,
-                Kept = d.Kept,
-            }));
+            result.Depths.AddRange(Depths(layerNas));
+            result.Passes.AddRange(Passes(search, layerNas));
+        }
+        if (state.Strategy is MultiTargetLayerNas multi)
+        {
+            result.Targets.AddRange(multi.Targets.Select((target, i) => Target(search, multi, i, inTarget)));
         }
         return result;
     }
+
+    private static TargetResult Target(CompiledSearch search, MultiTargetLayerNas multi, int index, IReadOnlyList<SettledTrial> ranked)
+    {
+        var target = multi.Targets[index];
+        var answer = new TargetResult { Min = target.Min, Max = target.Max, Trials = multi.Evaluated(index).Count };
+        if (ranked.FirstOrDefault(t => target.Contains(t.Cost)) is { } best)
+        {
+            answer.Best = Candidate(search, best);
+        }
+        if (multi.Searches[index] is { } layerNas)
+        {
+            answer.Depths.AddRange(Depths(layerNas));
+            answer.Passes.AddRange(Passes(search, layerNas));
+        }
+        return answer;
+    }
+
+    private static IEnumerable<DepthSummary> Depths(LayerNasStrategy layerNas) => layerNas.Statistics.Select(d => new DepthSummary
+    {
+        Depth = d.Depth,
+        Children = d.Children,
+        Pruned = d.Pruned,
+        Evaluated = d.Evaluated,
+        Failed = d.Failed,
+        Kept = d.Kept,
+    });
+
+    private static IEnumerable<PassSummary> Passes(CompiledSearch search, LayerNasStrategy layerNas) => search.MaxTrials is null
+        ? []
+        : layerNas.Passes.Select(p => new PassSummary { Buckets = p.Buckets, KeepPerBucket = p.KeepPerBucket, Trials = p.Trials, Complete = p.Complete });
 
     private static IEnumerable<SettledTrial> ParetoFront(CostBucketizer buckets, IReadOnlyList<SettledTrial> ranked)
     {

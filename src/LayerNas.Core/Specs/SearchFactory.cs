@@ -22,17 +22,18 @@ public static class SearchFactory
         var (space, costModel) = SpecValidator.Check(spec, loadTable);
         var problem = new SearchProblem(space, costModel, SpaceBuilder.Target(spec));
         var strategy = spec.Strategy;
-        var newStrategy = strategy.KindCase == Strategy.KindOneofCase.Layernas
-            ? LayerNas(problem, LayerNasOptionsOf(strategy.Layernas, strategy.HasMaxTrials))
-            : Baseline(strategy, problem);
-        return new CompiledSearch(spec.Clone(), problem, strategy.HasMaxTrials ? strategy.MaxTrials : null, newStrategy);
+        var targets = SpaceBuilder.Targets(spec);
+        var newStrategy = strategy.KindCase != Strategy.KindOneofCase.Layernas
+            ? Baseline(strategy, problem)
+            : LayerNas(problem, targets, LayerNasOptionsOf(strategy.Layernas, strategy.HasMaxTrials ? strategy.MaxTrials : null), spec.Targets.Count > 0);
+        return new CompiledSearch(spec.Clone(), problem, strategy.HasMaxTrials ? strategy.MaxTrials : null, newStrategy) { Targets = targets };
     }
 
     /// <summary>
-    /// The LayerNAS options a spec's settings ask for, defaults where a setting is absent; without a scheduling setting
-    /// a search under a trial budget (<paramref name="budgeted"/>) runs the barrier schedule, any other pipelined.
+    /// The LayerNAS options a spec's settings ask for, defaults where a setting is absent, planned for the trial
+    /// budget <paramref name="maxTrials"/> when there is one.
     /// </summary>
-    internal static LayerNasOptions LayerNasOptionsOf(LayerNasSettings settings, bool budgeted)
+    internal static LayerNasOptions LayerNasOptionsOf(LayerNasSettings settings, long? maxTrials)
     {
         var defaults = new LayerNasOptions();
         return new LayerNasOptions(
@@ -49,13 +50,16 @@ public static class SearchFactory
             settings.Scheduling switch
             {
                 "barrier" => Scheduling.Barrier,
-                "pipelined" => Scheduling.Pipelined,
-                _ => budgeted ? Scheduling.Barrier : Scheduling.Pipelined,
-            });
+                _ => Scheduling.Pipelined,
+            },
+            maxTrials,
+            settings.FirstPass == "fit" ? FirstPass.Fit : FirstPass.Spec,
+            settings.Leftover != "stop");
     }
 
-    private static Func<ISearchStrategy> LayerNas(SearchProblem problem, LayerNasOptions options) =>
-        () => new LayerNasStrategy(problem, options);
+    private static Func<ISearchStrategy> LayerNas(SearchProblem problem, IReadOnlyList<Costs.CostTarget> targets, LayerNasOptions options, bool several) => several
+        ? () => new MultiTargetLayerNas(problem, targets, options)
+        : () => new LayerNasStrategy(problem, options);
 
     /// <summary>
     /// The baselines built from their settings and the strategy's seed; an absent seed is 0, so a spec without one

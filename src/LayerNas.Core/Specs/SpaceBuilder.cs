@@ -29,10 +29,21 @@ public static class SpaceBuilder
             _ => throw new SpecException($"no cost model chosen (expected one of: {SpecKinds.Names(CostModelSpec.Descriptor)})", "$.cost"),
         };
 
-    /// <summary>The spec's cost target: absent min is 0, absent max unbounded.</summary>
-    public static CostTarget Target(SearchSpec spec) => new(
-        spec.Target is { HasMin: true } ? spec.Target.Min : 0,
-        spec.Target is { HasMax: true } ? spec.Target.Max : double.PositiveInfinity);
+    /// <summary>
+    /// The spec's cost target: absent min is 0, absent max unbounded. With several targets, the smallest range that
+    /// holds them all.
+    /// </summary>
+    public static CostTarget Target(SearchSpec spec) => spec.Targets.Count == 0
+        ? TargetOf(spec.Target)
+        : new(spec.Targets.Min(t => TargetOf(t).Min), spec.Targets.Max(t => TargetOf(t).Max));
+
+    /// <summary>The spec's targets: its several targets in order, or its one target.</summary>
+    public static IReadOnlyList<CostTarget> Targets(SearchSpec spec) =>
+        spec.Targets.Count == 0 ? [TargetOf(spec.Target)] : [.. spec.Targets.Select(TargetOf)];
+
+    private static CostTarget TargetOf(Target? target) => new(
+        target is { HasMin: true } ? target.Min : 0,
+        target is { HasMax: true } ? target.Max : double.PositiveInfinity);
 
     private static int? DefaultOption(Layer layer, int index)
     {

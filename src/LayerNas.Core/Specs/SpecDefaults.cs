@@ -9,15 +9,21 @@ namespace LayerNas.Core.Specs;
 /// </summary>
 public static class SpecDefaults
 {
+    private static readonly LayerNasSettings Today = new() { Completion = "feasible", Scheduling = "pipelined", FirstPass = "spec", Leftover = "widen" };
+
+    // What a setting left open meant before it was written out: releases before completion and scheduling were
+    // recorded completed prefixes with the dearest options and ran depth by depth; releases before first pass and
+    // leftover were recorded ran one pass at the spec's H and K and ended a budgeted search there.
+    private static readonly LayerNasSettings Earlier = new() { Completion = "most-expensive", Scheduling = "barrier", FirstPass = "spec", Leftover = "stop" };
+
     /// <summary>The spec with today's LayerNAS defaults written out where it leaves them open: what a search records when it is submitted.</summary>
-    public static SearchSpec Explicit(SearchSpec spec) => WithDefaults(spec, "feasible", spec.Strategy?.HasMaxTrials == true ? "barrier" : "pipelined");
+    public static SearchSpec Explicit(SearchSpec spec) => WithDefaults(spec, Today);
 
     /// <summary>
-    /// A recorded spec as its release read it. Specs recorded since defaults are written out name their completion and
-    /// schedule; one that leaves them open was recorded before, when LayerNAS completed prefixes with the dearest options
-    /// and ran depth by depth.
+    /// A recorded spec as its release read it: every setting it names stays, and one it leaves open was recorded
+    /// before that setting was written out, so it means what it meant then.
     /// </summary>
-    public static SearchSpec AsRecorded(SearchSpec spec) => WithDefaults(spec, "most-expensive", "barrier");
+    public static SearchSpec AsRecorded(SearchSpec spec) => WithDefaults(spec, Earlier);
 
     /// <summary>
     /// Whether <paramref name="submitted"/>, a spec as a client gives it, asks for the search recorded with
@@ -25,16 +31,21 @@ public static class SpecDefaults
     /// </summary>
     public static bool AskFor(SearchSpec submitted, SearchSpec recorded) => submitted.Equals(recorded) || Explicit(submitted).Equals(recorded);
 
-    private static SearchSpec WithDefaults(SearchSpec spec, string completion, string scheduling)
+    private static SearchSpec WithDefaults(SearchSpec spec, LayerNasSettings defaults)
     {
-        if (spec.Strategy?.Layernas is not { } layerNas || (layerNas.Completion.Length > 0 && layerNas.Scheduling.Length > 0))
+        if (spec.Strategy?.Layernas is not { } layerNas
+            || (layerNas.Completion.Length > 0 && layerNas.Scheduling.Length > 0 && layerNas.FirstPass.Length > 0 && layerNas.Leftover.Length > 0))
         {
             return spec;
         }
         var copy = spec.Clone();
         var settings = copy.Strategy.Layernas;
-        settings.Completion = settings.Completion.Length > 0 ? settings.Completion : completion;
-        settings.Scheduling = settings.Scheduling.Length > 0 ? settings.Scheduling : scheduling;
+        settings.Completion = Or(settings.Completion, defaults.Completion);
+        settings.Scheduling = Or(settings.Scheduling, defaults.Scheduling);
+        settings.FirstPass = Or(settings.FirstPass, defaults.FirstPass);
+        settings.Leftover = Or(settings.Leftover, defaults.Leftover);
         return copy;
     }
+
+    private static string Or(string named, string fallback) => named.Length > 0 ? named : fallback;
 }

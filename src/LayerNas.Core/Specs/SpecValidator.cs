@@ -14,6 +14,9 @@ public static class SpecValidator
     /// <summary>Most candidates a LayerNAS bucket may keep.</summary>
     public const int MaxKeepPerBucket = 100;
 
+    /// <summary>Most targets one search may have.</summary>
+    public const int MaxTargets = 32;
+
     /// <summary>Largest space whose reachability of the target is checked architecture by architecture.</summary>
     public const long ExactReachabilityLimit = 1_000_000;
 
@@ -32,8 +35,14 @@ public static class SpecValidator
     /// <summary>The completion rules LayerNAS accepts ("" means feasible).</summary>
     public static readonly IReadOnlyList<string> Completions = ["feasible", "most-expensive", "cheapest", "first"];
 
-    /// <summary>The schedules LayerNAS accepts ("" means pipelined, or barrier under a trial budget).</summary>
+    /// <summary>The schedules LayerNAS accepts ("" means pipelined).</summary>
     public static readonly IReadOnlyList<string> Schedules = ["pipelined", "barrier"];
+
+    /// <summary>How LayerNAS may size its first pass under a trial budget ("" means spec).</summary>
+    public static readonly IReadOnlyList<string> FirstPasses = ["spec", "fit"];
+
+    /// <summary>What a LayerNAS search under a budget may do with the trials a pass leaves ("" means widen).</summary>
+    public static readonly IReadOnlyList<string> Leftovers = ["widen", "stop"];
 
     /// <summary>
     /// Throws <see cref="SpecException"/> for the first problem of <paramref name="spec"/>; reads benchmark tables
@@ -50,11 +59,16 @@ public static class SpecValidator
         CheckLayers(spec);
         var space = SpaceBuilder.Build(spec);
         CheckCost(spec.Cost);
-        CheckTarget(spec.Target);
+        CheckTarget(spec.Target, "$.target");
+        CheckTargets(spec);
         CheckStrategy(spec.Strategy);
         CheckTrainer(spec.Trainer, space, loadTable);
         var costModel = SpaceBuilder.CostModel(spec, space, loadTable);
-        CheckReachable(space, costModel, SpaceBuilder.Target(spec));
+        var targets = SpaceBuilder.Targets(spec);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            CheckReachable(space, costModel, targets[i], spec.Targets.Count == 0 ? "$.target" : $"$.targets[{i}]");
+        }
         return (space, costModel);
     }
 
@@ -108,7 +122,7 @@ public static class SpecValidator
         }
     }
 
-    private static void CheckTarget(Target? target)
+    private static void CheckTarget(Target? target, string path)
     {
         if (target is null)
         {
@@ -116,16 +130,34 @@ public static class SpecValidator
         }
         if (target.HasMin)
         {
-            Require(double.IsFinite(target.Min) && target.Min >= 0, $"must be a finite number ≥ 0, got {SpecNumbers.Format(target.Min)}", "$.target.min");
+            Require(double.IsFinite(target.Min) && target.Min >= 0, $"must be a finite number ≥ 0, got {SpecNumbers.Format(target.Min)}", $"{path}.min");
         }
         if (target.HasMax)
         {
-            Require(!double.IsNaN(target.Max) && target.Max >= 0, $"must be a number ≥ 0, got {SpecNumbers.Format(target.Max)}", "$.target.max");
+            Require(!double.IsNaN(target.Max) && target.Max >= 0, $"must be a number ≥ 0, got {SpecNumbers.Format(target.Max)}", $"{path}.max");
         }
         if (target.HasMin && target.HasMax)
         {
-            Require(target.Min <= target.Max, $"min ({SpecNumbers.Format(target.Min)}) is above max ({SpecNumbers.Format(target.Max)})", "$.target");
+            Require(target.Min <= target.Max, $"min ({SpecNumbers.Format(target.Min)}) is above max ({SpecNumbers.Format(target.Max)})", path);
         }
+    }
+
+    private static void CheckTargets(SearchSpec spec)
+    {
+        if (spec.Targets.Count == 0)
+        {
+            return;
+        }
+        Require(spec.Target is null, "give either target or targets, not both", "$.targets");
+        Require(spec.Targets.Count <= MaxTargets, $"at most {MaxTargets} targets, got {spec.Targets.Count}", "$.targets");
+        Require(spec.Strategy?.KindCase is null or Strategy.KindOneofCase.None or Strategy.KindOneofCase.Layernas,
+            $"several targets are searched by layernas only, not by {spec.Strategy?.KindCase.ToString().ToLowerInvariant()}", "$.targets");
+        for (var i = 0; i < spec.Targets.Count; i++)
+        {
+            CheckTarget(spec.Targets[i], $"$.targets[{i}]");
+        }
+        var twice = SpaceBuilder.Targets(spec).GroupBy(t => t).FirstOrDefault(g => g.Count() > 1);
+        Require(twice is null, $"the target {Describe(twice?.Key ?? default)} is named twice", "$.targets");
     }
 
     private static void CheckStrategy(Strategy? strategy)
@@ -150,10 +182,8 @@ public static class SpecValidator
                 RequireChoice(layerNas.Spacing, Spacings, "spacing", $"{at}.layernas.spacing");
                 RequireChoice(layerNas.Completion, Completions, "completion", $"{at}.layernas.completion");
                 RequireChoice(layerNas.Scheduling, Schedules, "scheduling", $"{at}.layernas.scheduling");
-                // A budget cuts the proposal order, and only the barrier's order is independent of arrival order.
-                Require(layerNas.Scheduling != "pipelined" || !strategy.HasMaxTrials,
-                    "pipelined scheduling cannot run under maxTrials: which trials a budget cuts off would depend on the order results arrive in; use \"barrier\" or drop maxTrials",
-                    $"{at}.layernas.scheduling");
+                RequireChoice(layerNas.FirstPass, FirstPasses, "first pass", $"{at}.layernas.firstPass");
+                RequireChoice(layerNas.Leftover, Leftovers, "leftover", $"{at}.layernas.leftover");
                 break;
             case Strategy.KindOneofCase.Evolution:
                 var evolution = strategy.Evolution;
@@ -325,11 +355,11 @@ public static class SpecValidator
         }
     }
 
-    private static void CheckReachable(SearchSpace space, ICostModel costModel, CostTarget target)
+    private static void CheckReachable(SearchSpace space, ICostModel costModel, CostTarget target, string path)
     {
         var all = costModel.CompletionBounds(Architecture.Empty);
         var range = $"costs range from {SpecNumbers.Format(all.Min)} to {SpecNumbers.Format(all.Max)}";
-        Require(target.CanReach(all), $"no architecture costs {Describe(target)} ({range})", "$.target");
+        Require(target.CanReach(all), $"no architecture costs {Describe(target)} ({range})", path);
         if (space.Size > ExactReachabilityLimit)
         {
             return;
@@ -354,7 +384,7 @@ public static class SpecValidator
             }
         }
         var nearest = string.Join(" and ", new[] { below, above }.Where(double.IsFinite).Select(SpecNumbers.Format));
-        throw new SpecException($"no architecture costs {Describe(target)} ({range}; nearest: {nearest})", "$.target");
+        throw new SpecException($"no architecture costs {Describe(target)} ({range}; nearest: {nearest})", path);
     }
 
     private static string Describe(CostTarget target) => double.IsPositiveInfinity(target.Max)

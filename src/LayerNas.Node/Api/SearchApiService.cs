@@ -68,7 +68,7 @@ public sealed partial class SearchApiService(SearchClient client, SpecCheck chec
         {
             switch (update)
             {
-                case SearchProgressUpdate progress when sent is null || sent.Stage != progress.Stage || DateTime.UtcNow - sentAt >= settings.WatchInterval:
+                case SearchProgressUpdate progress when sent is null || sent.Stage != progress.Stage || sent.PassNumber != progress.PassNumber || DateTime.UtcNow - sentAt >= settings.WatchInterval:
                     await responseStream.WriteAsync(new WatchEvent { Progress = progress }, context.CancellationToken);
                     (sent, sentAt) = (progress, DateTime.UtcNow);
                     break;

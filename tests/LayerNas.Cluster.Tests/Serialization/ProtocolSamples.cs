@@ -24,11 +24,13 @@ internal static class ProtocolSamples
         ParetoFront = { Candidate() },
         FailedTrials = { new FailedTrial { Architecture = { "plain", "bean", "truffle" }, Reason = "boom", Attempts = 3 } },
         Depths = { new DepthSummary { Depth = 1, Children = 4, Pruned = 0, Evaluated = 4, Failed = 0, Kept = 4 } },
+        Passes = { new PassSummary { Buckets = 4, KeepPerBucket = 1, Trials = 30, Complete = true } },
+        Targets = { new TargetResult { Min = 7, Max = 9, Best = Candidate(), Trials = 30, Passes = { new PassSummary { Buckets = 4, KeepPerBucket = 1, Trials = 30 } } } },
     };
 
     private static SearchProgressUpdate Progress() => new()
     {
-        SearchId = "s-1", Stage = 2, Stages = 3, Done = 5, Total = 15, TrialsTrained = 9, TrialsCached = 1, TrialsFailed = 1, TrialsRunning = 4, Best = Candidate(),
+        SearchId = "s-1", Stage = 2, Stages = 3, Done = 5, Total = 15, TrialsTrained = 9, TrialsCached = 1, TrialsFailed = 1, TrialsRunning = 4, Best = Candidate(), PassNumber = 2,
     };
 
     private static TrialCompleted Completed() => new()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsCheck;
 using LayerNas.Core.Costs;
 using LayerNas.Core.Costs.ConvMacs;
 using LayerNas.Core.LayerNas;
@@ -33,19 +34,52 @@ public sealed record SchedulingScenario(int Seed, int Layers, int Options, int B
 {
     private static readonly int[] Widths = [4, 8, 12, 16, 24, 32, 48, 64];
 
-    /// <summary>The search this scenario describes, with the given schedule.</summary>
-    public CompiledSearch Compile(Scheduling scheduling)
+    /// <summary>Scenarios small enough to search many times over under budgets and several targets.</summary>
+    public static readonly Gen<SchedulingScenario> Budgeted = Gen.Select(
+        Gen.Int[0, 1_000_000], Gen.Int[1, 4], Gen.Int[1, 5], Gen.Int[1, 6], Gen.Int[1, 2], Gen.Enum<ScenarioCost>(), Gen.Int[1, 32], Gen.Int[1, 32],
+        (seed, layers, options, buckets, keep, cost, barrierSlots, pipelinedSlots) => new SchedulingScenario(seed, layers, options, buckets, keep, cost, barrierSlots, pipelinedSlots));
+
+    /// <summary>The search this scenario describes, with the given schedule, trial budget and first pass.</summary>
+    public CompiledSearch Compile(Scheduling scheduling, long? maxTrials = null, FirstPass firstPass = FirstPass.Spec)
+    {
+        var (problem, options) = Problem(new Random(Seed), scheduling, maxTrials, firstPass);
+        return new CompiledSearch(new SearchSpec { Name = "scenario" }, problem, maxTrials, () => new LayerNasStrategy(problem, options));
+    }
+
+    /// <summary>
+    /// This scenario's space searched for <paramref name="count"/> targets at once (with <paramref name="maxTrials"/>
+    /// to share), and the search of each target on its own.
+    /// </summary>
+    public (CompiledSearch Together, IReadOnlyList<CompiledSearch> Apart) CompileTargets(int count, long? maxTrials = null)
     {
         var random = new Random(Seed);
+        var (problem, options) = Problem(random, Scheduling.Pipelined, maxTrials, FirstPass.Spec);
+        var targets = Enumerable.Range(0, count).Select(_ => RandomTarget(problem.CostModel, random)).Distinct().ToList();
+        var union = new CostTarget(targets.Min(t => t.Min), targets.Max(t => t.Max));
+        var together = new CompiledSearch(new SearchSpec { Name = "targets" }, problem with { Target = union }, maxTrials,
+            () => new MultiTargetLayerNas(problem with { Target = union }, targets, options)) { Targets = targets };
+        var apart = targets.Select(target => problem with { Target = target })
+            .Select(alone => new CompiledSearch(new SearchSpec { Name = "target" }, alone, null, () => new LayerNasStrategy(alone, options with { MaxTrials = null })))
+            .ToList();
+        return (together, apart);
+    }
+
+    private (SearchProblem Problem, LayerNasOptions Options) Problem(Random random, Scheduling scheduling, long? maxTrials, FirstPass firstPass)
+    {
         var space = Space(random);
         var costModel = CostModel(space, random);
+        var problem = new SearchProblem(space, costModel, RandomTarget(costModel, random));
+        var options = new LayerNasOptions(Buckets, KeepPerBucket, random.Next(2) == 0 ? BucketSpacing.Linear : BucketSpacing.Log,
+            (CompletionPolicy)random.Next(3), scheduling, maxTrials, firstPass);
+        return (problem, options);
+    }
+
+    private static CostTarget RandomTarget(ICostModel costModel, Random random)
+    {
         var all = costModel.CompletionBounds(Architecture.Empty);
         var low = all.Min + (all.Max - all.Min) * random.NextDouble() * 0.6;
         var high = low + (all.Max - low) * (0.2 + 0.8 * random.NextDouble());
-        var problem = new SearchProblem(space, costModel, new CostTarget(low, high));
-        var options = new LayerNasOptions(Buckets, KeepPerBucket, random.Next(2) == 0 ? BucketSpacing.Linear : BucketSpacing.Log,
-            (CompletionPolicy)random.Next(3), scheduling);
-        return new CompiledSearch(new SearchSpec { Name = "scenario" }, problem, null, () => new LayerNasStrategy(problem, options));
+        return new CostTarget(low, high);
     }
 
     /// <summary>The reward of an architecture, or null for one of the roughly one in twelve that fail for good.</summary>

@@ -49,15 +49,15 @@ public sealed class SearchFactoryTests
         var compiled = SearchFactory.Compile(SpecParser.Parse(json), SpecJson.NoTables);
 
         Assert.Equal(20, compiled.MaxTrials);
-        // Under a budget an unset schedule is the barrier: only its proposal order is independent of arrival order.
-        Assert.Equal(new LayerNasOptions(7, 2, BucketSpacing.Log, CompletionPolicy.Cheapest, Scheduling.Barrier), SearchFactory.LayerNasOptionsOf(compiled.Spec.Strategy.Layernas, budgeted: true));
+        // The budget travels with the options: LayerNAS plans its passes for it.
+        Assert.Equal(new LayerNasOptions(7, 2, BucketSpacing.Log, CompletionPolicy.Cheapest, Scheduling.Pipelined, 20), SearchFactory.LayerNasOptionsOf(compiled.Spec.Strategy.Layernas, 20));
         // The cheapest completion of the burger is plain, bean, lettuce: every default option is the first.
         Assert.Equal([0, 0, 0], ((FixedCompletion)((LayerNasStrategy)compiled.NewStrategy()).Completion).Defaults);
     }
 
     [Fact]
     public void Absent_layernas_settings_take_the_engine_defaults() =>
-        Assert.Equal(new LayerNasOptions(), SearchFactory.LayerNasOptionsOf(new LayerNasSettings(), budgeted: false));
+        Assert.Equal(new LayerNasOptions(), SearchFactory.LayerNasOptionsOf(new LayerNasSettings(), maxTrials: null));
 
     [Theory]
     [InlineData("first", CompletionPolicy.First)]
@@ -65,16 +65,24 @@ public sealed class SearchFactoryTests
     [InlineData("most-expensive", CompletionPolicy.MostExpensive)]
     [InlineData("", CompletionPolicy.Feasible)]
     public void Completion_names_map_to_policies(string name, CompletionPolicy policy) =>
-        Assert.Equal(policy, SearchFactory.LayerNasOptionsOf(new LayerNasSettings { Completion = name }, budgeted: false).Completion);
+        Assert.Equal(policy, SearchFactory.LayerNasOptionsOf(new LayerNasSettings { Completion = name }, maxTrials: null).Completion);
+
+    [Theory]
+    [InlineData("spec", FirstPass.Spec)]
+    [InlineData("fit", FirstPass.Fit)]
+    [InlineData("", FirstPass.Spec)]
+    public void First_pass_names_map_to_first_passes(string name, FirstPass firstPass) =>
+        Assert.Equal(firstPass, SearchFactory.LayerNasOptionsOf(new LayerNasSettings { FirstPass = name }, maxTrials: 10).FirstPass);
 
     [Theory]
     [InlineData("pipelined", false, Scheduling.Pipelined)]
+    [InlineData("pipelined", true, Scheduling.Pipelined)]
     [InlineData("barrier", false, Scheduling.Barrier)]
     [InlineData("barrier", true, Scheduling.Barrier)]
     [InlineData("", false, Scheduling.Pipelined)]
-    [InlineData("", true, Scheduling.Barrier)]
-    public void Scheduling_names_map_to_schedules_and_a_budget_makes_the_barrier_the_default(string name, bool budgeted, Scheduling scheduling) =>
-        Assert.Equal(scheduling, SearchFactory.LayerNasOptionsOf(new LayerNasSettings { Scheduling = name }, budgeted).Scheduling);
+    [InlineData("", true, Scheduling.Pipelined)]
+    public void Scheduling_names_map_to_schedules_with_or_without_a_budget(string name, bool budgeted, Scheduling scheduling) =>
+        Assert.Equal(scheduling, SearchFactory.LayerNasOptionsOf(new LayerNasSettings { Scheduling = name }, budgeted ? 50 : null).Scheduling);
 
     [Fact]
     public void A_layer_default_becomes_the_completion_of_that_layer()

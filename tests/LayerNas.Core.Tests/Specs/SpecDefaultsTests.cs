@@ -5,9 +5,10 @@ namespace LayerNas.Core.Tests.Specs;
 
 public sealed class SpecDefaultsTests
 {
-    private static SearchSpec LayerNas(string completion = "", string scheduling = "", long? maxTrials = null)
+    private static SearchSpec LayerNas(string completion = "", string scheduling = "", long? maxTrials = null, string firstPass = "", string leftover = "")
     {
-        var strategy = new Strategy { Layernas = new LayerNasSettings { Buckets = 4, Completion = completion, Scheduling = scheduling } };
+        var settings = new LayerNasSettings { Buckets = 4, Completion = completion, Scheduling = scheduling, FirstPass = firstPass, Leftover = leftover };
+        var strategy = new Strategy { Layernas = settings };
         if (maxTrials is { } budget)
         {
             strategy.MaxTrials = budget;
@@ -16,26 +17,36 @@ public sealed class SpecDefaultsTests
     }
 
     [Fact]
-    public void A_submitted_search_records_todays_defaults_and_a_budget_runs_depth_by_depth()
+    public void A_submitted_search_records_todays_defaults()
     {
         var open = LayerNas();
 
-        Assert.Equal(("feasible", "pipelined"), Settings(SpecDefaults.Explicit(open)));
-        Assert.Equal(("feasible", "barrier"), Settings(SpecDefaults.Explicit(LayerNas(maxTrials: 50))));
-        Assert.Equal(("", ""), Settings(open));
+        Assert.Equal(("feasible", "pipelined", "spec", "widen"), Settings(SpecDefaults.Explicit(open)));
+        Assert.Equal(("feasible", "pipelined", "spec", "widen"), Settings(SpecDefaults.Explicit(LayerNas(maxTrials: 50))));
+        Assert.Equal(("", "", "", ""), Settings(open));
     }
 
     [Fact]
     public void A_spec_recorded_before_defaults_were_written_out_reads_as_that_release_did()
     {
-        Assert.Equal(("most-expensive", "barrier"), Settings(SpecDefaults.AsRecorded(LayerNas())));
-        Assert.Equal(("first", "barrier"), Settings(SpecDefaults.AsRecorded(LayerNas(completion: "first"))));
+        Assert.Equal(("most-expensive", "barrier", "spec", "stop"), Settings(SpecDefaults.AsRecorded(LayerNas())));
+        Assert.Equal(("first", "barrier", "spec", "stop"), Settings(SpecDefaults.AsRecorded(LayerNas(completion: "first"))));
+    }
+
+    [Fact]
+    public void A_spec_recorded_before_budgeted_passes_ends_its_budgeted_search_after_one_pass()
+    {
+        var recorded = LayerNas("feasible", "pipelined", maxTrials: 50);
+
+        Assert.Equal(("feasible", "pipelined", "spec", "stop"), Settings(SpecDefaults.AsRecorded(recorded)));
+        Assert.False(SearchFactory.LayerNasOptionsOf(SpecDefaults.AsRecorded(recorded).Strategy.Layernas, 50).Widen);
+        Assert.True(SearchFactory.LayerNasOptionsOf(SpecDefaults.Explicit(recorded).Strategy.Layernas, 50).Widen);
     }
 
     [Fact]
     public void What_a_spec_names_and_other_strategies_are_left_as_they_are()
     {
-        var named = LayerNas("cheapest", "pipelined");
+        var named = LayerNas("cheapest", "pipelined", firstPass: "fit", leftover: "stop");
         var grid = new SearchSpec { Name = "g", Strategy = new Strategy { Grid = new GridSettings() } };
 
         Assert.Same(named, SpecDefaults.Explicit(named));
@@ -55,6 +66,6 @@ public sealed class SpecDefaultsTests
         Assert.False(SpecDefaults.AskFor(open, LayerNas("most-expensive", "barrier")));
     }
 
-    private static (string Completion, string Scheduling) Settings(SearchSpec spec) =>
-        (spec.Strategy.Layernas.Completion, spec.Strategy.Layernas.Scheduling);
+    private static (string Completion, string Scheduling, string FirstPass, string Leftover) Settings(SearchSpec spec) =>
+        (spec.Strategy.Layernas.Completion, spec.Strategy.Layernas.Scheduling, spec.Strategy.Layernas.FirstPass, spec.Strategy.Layernas.Leftover);
 }

@@ -48,6 +48,22 @@ public sealed class SpecValidatorTests
         AssertInvalid(SpecJson.Burger((path, json)), expected);
 
     [Theory]
+    [InlineData("[{\"max\": 6}, {\"min\": -1}]", "$.targets[1].min: must be a finite number ≥ 0, got -1")]
+    [InlineData("[{\"min\": 9, \"max\": 7}]", "$.targets[0]: min (9) is above max (7)")]
+    [InlineData("[{\"max\": 6}, {\"min\": 30, \"max\": 40}]", "$.targets[1]: no architecture costs between 30 and 40 (costs range from 3 to 12)")]
+    [InlineData("[{\"max\": 6}, {\"max\": 6}]", "$.targets: the target between 0 and 6 is named twice")]
+    public void Bad_targets_are_reported_at_their_path(string targets, string expected) =>
+        AssertInvalid(SpecJson.Burger(("target", null), ("targets", targets)), expected);
+
+    [Fact]
+    public void Several_targets_need_layernas_and_no_single_target_beside_them()
+    {
+        AssertInvalid(SpecJson.Burger(("targets", "[{\"max\": 6}]")), "$.targets: give either target or targets, not both");
+        AssertInvalid(SpecJson.Burger(("target", null), ("targets", "[{\"max\": 6}]"), ("strategy", "{\"random\": {}, \"maxTrials\": 5}")),
+            "$.targets: several targets are searched by layernas only, not by random");
+    }
+
+    [Theory]
     [InlineData(null, "$.strategy: no strategy chosen (expected one of: layernas, random, evolution, reinforce, grid, ppo)")]
     [InlineData("{\"seed\": 3}", "$.strategy: no strategy chosen (expected one of: layernas, random, evolution, reinforce, grid, ppo)")]
     [InlineData("{\"layernas\": {\"buckets\": 0}}", "$.strategy.layernas.buckets: must be from 1 to 10000, got 0")]
@@ -56,7 +72,8 @@ public sealed class SpecValidatorTests
     [InlineData("{\"layernas\": {\"spacing\": \"cubic\"}}", "$.strategy.layernas.spacing: unknown spacing 'cubic' (expected one of: linear, log)")]
     [InlineData("{\"layernas\": {\"completion\": \"priciest\"}}", "$.strategy.layernas.completion: unknown completion 'priciest' (expected one of: feasible, most-expensive, cheapest, first)")]
     [InlineData("{\"layernas\": {\"scheduling\": \"eager\"}}", "$.strategy.layernas.scheduling: unknown scheduling 'eager' (expected one of: pipelined, barrier)")]
-    [InlineData("{\"layernas\": {\"scheduling\": \"pipelined\"}, \"maxTrials\": 10}", "$.strategy.layernas.scheduling: pipelined scheduling cannot run under maxTrials: which trials a budget cuts off would depend on the order results arrive in; use \"barrier\" or drop maxTrials")]
+    [InlineData("{\"layernas\": {\"firstPass\": \"half\"}, \"maxTrials\": 10}", "$.strategy.layernas.firstPass: unknown first pass 'half' (expected one of: spec, fit)")]
+    [InlineData("{\"layernas\": {\"leftover\": \"keep\"}, \"maxTrials\": 10}", "$.strategy.layernas.leftover: unknown leftover 'keep' (expected one of: widen, stop)")]
     [InlineData("{\"layernas\": {}, \"maxTrials\": 0}", "$.strategy.maxTrials: must be ≥ 1, got 0")]
     [InlineData("{\"grid\": {}, \"maxTrials\": -5}", "$.strategy.maxTrials: must be ≥ 1, got -5")]
     [InlineData("{\"random\": {}}", "$.strategy.maxTrials: strategy 'random' needs maxTrials ≥ 1")]
@@ -84,6 +101,7 @@ public sealed class SpecValidatorTests
     [InlineData("{\"layernas\": {\"buckets\": 10000, \"keepPerBucket\": 100, \"spacing\": \"log\", \"completion\": \"first\"}, \"maxTrials\": 1}")]
     [InlineData("{\"layernas\": {\"scheduling\": \"barrier\"}, \"maxTrials\": 10}")]
     [InlineData("{\"layernas\": {\"scheduling\": \"pipelined\"}}")]
+    [InlineData("{\"layernas\": {\"scheduling\": \"pipelined\", \"firstPass\": \"fit\"}, \"maxTrials\": 10}")]
     [InlineData("{\"grid\": {}}")]
     [InlineData("{\"random\": {}, \"maxTrials\": 5, \"seed\": 3}")]
     [InlineData("{\"evolution\": {\"population\": 10, \"sampleSize\": 10, \"batch\": 1}, \"maxTrials\": 5}")]

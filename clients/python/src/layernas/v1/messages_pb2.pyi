@@ -185,9 +185,10 @@ class SearchNotFound(_message.Message):
     def __init__(self, search_id: _Optional[str] = ...) -> None: ...
 
 class SearchProgressUpdate(_message.Message):
-    __slots__ = ["best", "done", "search_id", "stage", "stages", "total", "trials_cached", "trials_failed", "trials_running", "trials_trained"]
+    __slots__ = ["best", "done", "pass_number", "search_id", "stage", "stages", "total", "trials_cached", "trials_failed", "trials_running", "trials_trained"]
     BEST_FIELD_NUMBER: _ClassVar[int]
     DONE_FIELD_NUMBER: _ClassVar[int]
+    PASS_NUMBER_FIELD_NUMBER: _ClassVar[int]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
     STAGES_FIELD_NUMBER: _ClassVar[int]
     STAGE_FIELD_NUMBER: _ClassVar[int]
@@ -198,6 +199,7 @@ class SearchProgressUpdate(_message.Message):
     TRIALS_TRAINED_FIELD_NUMBER: _ClassVar[int]
     best: _results_pb2.Candidate
     done: int
+    pass_number: int
     search_id: str
     stage: int
     stages: int
@@ -206,7 +208,7 @@ class SearchProgressUpdate(_message.Message):
     trials_failed: int
     trials_running: int
     trials_trained: int
-    def __init__(self, search_id: _Optional[str] = ..., stage: _Optional[int] = ..., stages: _Optional[int] = ..., done: _Optional[int] = ..., total: _Optional[int] = ..., trials_trained: _Optional[int] = ..., trials_cached: _Optional[int] = ..., trials_failed: _Optional[int] = ..., trials_running: _Optional[int] = ..., best: _Optional[_Union[_results_pb2.Candidate, _Mapping]] = ...) -> None: ...
+    def __init__(self, search_id: _Optional[str] = ..., stage: _Optional[int] = ..., stages: _Optional[int] = ..., done: _Optional[int] = ..., total: _Optional[int] = ..., trials_trained: _Optional[int] = ..., trials_cached: _Optional[int] = ..., trials_failed: _Optional[int] = ..., trials_running: _Optional[int] = ..., best: _Optional[_Union[_results_pb2.Candidate, _Mapping]] = ..., pass_number: _Optional[int] = ...) -> None: ...
 
 class SearchRejected(_message.Message):
     __slots__ = ["reason", "search_id"]

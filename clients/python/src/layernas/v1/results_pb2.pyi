@@ -50,16 +50,30 @@ class FailedTrial(_message.Message):
     reason: str
     def __init__(self, architecture: _Optional[_Iterable[str]] = ..., reason: _Optional[str] = ..., attempts: _Optional[int] = ...) -> None: ...
 
+class PassSummary(_message.Message):
+    __slots__ = ["buckets", "complete", "keep_per_bucket", "trials"]
+    BUCKETS_FIELD_NUMBER: _ClassVar[int]
+    COMPLETE_FIELD_NUMBER: _ClassVar[int]
+    KEEP_PER_BUCKET_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_FIELD_NUMBER: _ClassVar[int]
+    buckets: int
+    complete: bool
+    keep_per_bucket: int
+    trials: int
+    def __init__(self, buckets: _Optional[int] = ..., keep_per_bucket: _Optional[int] = ..., trials: _Optional[int] = ..., complete: bool = ...) -> None: ...
+
 class SearchResult(_message.Message):
-    __slots__ = ["best", "depths", "failed_trials", "name", "pareto_front", "search_id", "status", "strategy", "trials_cached", "trials_failed", "trials_trained"]
+    __slots__ = ["best", "depths", "failed_trials", "name", "pareto_front", "passes", "search_id", "status", "strategy", "targets", "trials_cached", "trials_failed", "trials_trained"]
     BEST_FIELD_NUMBER: _ClassVar[int]
     DEPTHS_FIELD_NUMBER: _ClassVar[int]
     FAILED_TRIALS_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     PARETO_FRONT_FIELD_NUMBER: _ClassVar[int]
+    PASSES_FIELD_NUMBER: _ClassVar[int]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     STRATEGY_FIELD_NUMBER: _ClassVar[int]
+    TARGETS_FIELD_NUMBER: _ClassVar[int]
     TRIALS_CACHED_FIELD_NUMBER: _ClassVar[int]
     TRIALS_FAILED_FIELD_NUMBER: _ClassVar[int]
     TRIALS_TRAINED_FIELD_NUMBER: _ClassVar[int]
@@ -68,13 +82,31 @@ class SearchResult(_message.Message):
     failed_trials: _containers.RepeatedCompositeFieldContainer[FailedTrial]
     name: str
     pareto_front: _containers.RepeatedCompositeFieldContainer[Candidate]
+    passes: _containers.RepeatedCompositeFieldContainer[PassSummary]
     search_id: str
     status: str
     strategy: str
+    targets: _containers.RepeatedCompositeFieldContainer[TargetResult]
     trials_cached: int
     trials_failed: int
     trials_trained: int
-    def __init__(self, search_id: _Optional[str] = ..., name: _Optional[str] = ..., strategy: _Optional[str] = ..., status: _Optional[str] = ..., best: _Optional[_Union[Candidate, _Mapping]] = ..., trials_trained: _Optional[int] = ..., trials_failed: _Optional[int] = ..., trials_cached: _Optional[int] = ..., pareto_front: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., failed_trials: _Optional[_Iterable[_Union[FailedTrial, _Mapping]]] = ..., depths: _Optional[_Iterable[_Union[DepthSummary, _Mapping]]] = ...) -> None: ...
+    def __init__(self, search_id: _Optional[str] = ..., name: _Optional[str] = ..., strategy: _Optional[str] = ..., status: _Optional[str] = ..., best: _Optional[_Union[Candidate, _Mapping]] = ..., trials_trained: _Optional[int] = ..., trials_failed: _Optional[int] = ..., trials_cached: _Optional[int] = ..., pareto_front: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., failed_trials: _Optional[_Iterable[_Union[FailedTrial, _Mapping]]] = ..., depths: _Optional[_Iterable[_Union[DepthSummary, _Mapping]]] = ..., passes: _Optional[_Iterable[_Union[PassSummary, _Mapping]]] = ..., targets: _Optional[_Iterable[_Union[TargetResult, _Mapping]]] = ...) -> None: ...
+
+class TargetResult(_message.Message):
+    __slots__ = ["best", "depths", "max", "min", "passes", "trials"]
+    BEST_FIELD_NUMBER: _ClassVar[int]
+    DEPTHS_FIELD_NUMBER: _ClassVar[int]
+    MAX_FIELD_NUMBER: _ClassVar[int]
+    MIN_FIELD_NUMBER: _ClassVar[int]
+    PASSES_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_FIELD_NUMBER: _ClassVar[int]
+    best: Candidate
+    depths: _containers.RepeatedCompositeFieldContainer[DepthSummary]
+    max: float
+    min: float
+    passes: _containers.RepeatedCompositeFieldContainer[PassSummary]
+    trials: int
+    def __init__(self, min: _Optional[float] = ..., max: _Optional[float] = ..., best: _Optional[_Union[Candidate, _Mapping]] = ..., trials: _Optional[int] = ..., depths: _Optional[_Iterable[_Union[DepthSummary, _Mapping]]] = ..., passes: _Optional[_Iterable[_Union[PassSummary, _Mapping]]] = ...) -> None: ...
 
 class TrialRecord(_message.Message):
     __slots__ = ["architecture", "attempts", "cost", "failed", "failure_reason", "metrics", "recorded_unix_ms", "reward", "seconds", "trial_number", "worker"]

@@ -58,18 +58,22 @@ class Layer(_message.Message):
     def __init__(self, name: _Optional[str] = ..., options: _Optional[_Iterable[_Union[LayerOption, _Mapping]]] = ..., default: _Optional[str] = ...) -> None: ...
 
 class LayerNasSettings(_message.Message):
-    __slots__ = ["buckets", "completion", "keep_per_bucket", "scheduling", "spacing"]
+    __slots__ = ["buckets", "completion", "first_pass", "keep_per_bucket", "leftover", "scheduling", "spacing"]
     BUCKETS_FIELD_NUMBER: _ClassVar[int]
     COMPLETION_FIELD_NUMBER: _ClassVar[int]
+    FIRST_PASS_FIELD_NUMBER: _ClassVar[int]
     KEEP_PER_BUCKET_FIELD_NUMBER: _ClassVar[int]
+    LEFTOVER_FIELD_NUMBER: _ClassVar[int]
     SCHEDULING_FIELD_NUMBER: _ClassVar[int]
     SPACING_FIELD_NUMBER: _ClassVar[int]
     buckets: int
     completion: str
+    first_pass: str
     keep_per_bucket: int
+    leftover: str
     scheduling: str
     spacing: str
-    def __init__(self, buckets: _Optional[int] = ..., keep_per_bucket: _Optional[int] = ..., spacing: _Optional[str] = ..., completion: _Optional[str] = ..., scheduling: _Optional[str] = ...) -> None: ...
+    def __init__(self, buckets: _Optional[int] = ..., keep_per_bucket: _Optional[int] = ..., spacing: _Optional[str] = ..., completion: _Optional[str] = ..., scheduling: _Optional[str] = ..., first_pass: _Optional[str] = ..., leftover: _Optional[str] = ...) -> None: ...
 
 class LayerOption(_message.Message):
     __slots__ = ["cost", "name"]
@@ -136,11 +140,12 @@ class ReinforceSettings(_message.Message):
     def __init__(self, learning_rate: _Optional[float] = ..., batch: _Optional[int] = ..., baseline_decay: _Optional[float] = ...) -> None: ...
 
 class SearchSpec(_message.Message):
-    __slots__ = ["cost", "layers", "name", "strategy", "target", "trainer"]
+    __slots__ = ["cost", "layers", "name", "strategy", "target", "targets", "trainer"]
     COST_FIELD_NUMBER: _ClassVar[int]
     LAYERS_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     STRATEGY_FIELD_NUMBER: _ClassVar[int]
+    TARGETS_FIELD_NUMBER: _ClassVar[int]
     TARGET_FIELD_NUMBER: _ClassVar[int]
     TRAINER_FIELD_NUMBER: _ClassVar[int]
     cost: CostModel
@@ -148,8 +153,9 @@ class SearchSpec(_message.Message):
     name: str
     strategy: Strategy
     target: Target
+    targets: _containers.RepeatedCompositeFieldContainer[Target]
     trainer: Trainer
-    def __init__(self, name: _Optional[str] = ..., layers: _Optional[_Iterable[_Union[Layer, _Mapping]]] = ..., cost: _Optional[_Union[CostModel, _Mapping]] = ..., target: _Optional[_Union[Target, _Mapping]] = ..., strategy: _Optional[_Union[Strategy, _Mapping]] = ..., trainer: _Optional[_Union[Trainer, _Mapping]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., layers: _Optional[_Iterable[_Union[Layer, _Mapping]]] = ..., cost: _Optional[_Union[CostModel, _Mapping]] = ..., target: _Optional[_Union[Target, _Mapping]] = ..., strategy: _Optional[_Union[Strategy, _Mapping]] = ..., trainer: _Optional[_Union[Trainer, _Mapping]] = ..., targets: _Optional[_Iterable[_Union[Target, _Mapping]]] = ...) -> None: ...
 
 class Strategy(_message.Message):
     __slots__ = ["evolution", "grid", "layernas", "max_trials", "ppo", "random", "reinforce", "seed"]
