@@ -33,7 +33,7 @@ public sealed class MultiTargetLayerNasTests
                 var alone = SearchResultBuilder.Build("s", separate[i].Search, separate[i].State, "finished");
                 Assert.Equal(separate[i].State.Settled.Select(t => t.Architecture).Order(), strategy.Evaluated(i).Order());
                 Assert.Equal(separate[i].State.TrialsCreated, result.Targets[i].Trials);
-                Assert.Equal(alone.Best is null, result.Targets[i].Best is null);
+                Assert.True(alone.Best is null || result.Targets[i].Best is not null, $"target {i}: no answer where its own search has {alone.Best}");
                 Assert.True((result.Targets[i].Best?.Reward ?? 0) >= (alone.Best?.Reward ?? 0), $"target {i}: {result.Targets[i].Best} below {alone.Best}");
             }
             Assert.True(state.TrialsCreated <= separate.Sum(s => s.State.TrialsCreated));
