@@ -28,6 +28,7 @@ public static class ClusterHostingExtensions
                 SeedNodes = settings.SeedNodes,
                 SplitBrainResolver = new KeepMajorityOption { Role = ClusterRoles.Coordinator },
             })
+            .WithAkkaClusterReadinessCheck(tags: [NodeHealth.Ready])
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {settings.SplitBrainStableAfter.TotalMilliseconds:0}ms", HoconAddMode.Prepend);
         if (settings.SeedNodes.Length == 0)
         {

@@ -64,6 +64,7 @@ internal sealed class TrainingAttempt : IDisposable
         else
         {
             result.FailureReason = TrialAttempts.FailureReason(task, TimedOut, Lease.TimeoutSeconds);
+            result.LogTail = (task.Exception?.InnerException as TrainerException)?.LogTail ?? "";
         }
         return result;
     }

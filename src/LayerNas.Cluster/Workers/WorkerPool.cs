@@ -2,6 +2,7 @@ using Akka;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
+using LayerNas.Cluster.Metrics;
 using LayerNas.Cluster.Searches;
 
 namespace LayerNas.Cluster.Workers;
@@ -10,11 +11,12 @@ namespace LayerNas.Cluster.Workers;
 public sealed class WorkerPool : ReceiveActor
 {
     /// <summary>Creates the pool; see <see cref="Props"/>.</summary>
-    public WorkerPool(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings)
+    public WorkerPool(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings, LayerNasMetrics metrics)
     {
         var slots = Enumerable.Range(1, Math.Max(1, settings.Slots))
-            .Select(i => Context.ActorOf(WorkerSlot.Props(dispatcher, provider, settings), $"slot-{i}"))
+            .Select(i => Context.ActorOf(WorkerSlot.Props(dispatcher, provider, settings, metrics), $"slot-{i}"))
             .ToList();
+        metrics.SlotsStarted(slots.Count);
         ReceiveAsync<HandBackLeases>(async _ =>
         {
             var sender = Sender;
@@ -31,9 +33,9 @@ public sealed class WorkerPool : ReceiveActor
         });
     }
 
-    /// <summary>Props of a pool whose slots pull work from <paramref name="dispatcher"/> (the search manager or its proxy).</summary>
-    public static Props Props(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings) =>
-        Akka.Actor.Props.Create(() => new WorkerPool(dispatcher, provider, settings));
+    /// <summary>Props of a pool whose slots pull work from <paramref name="dispatcher"/> (the search manager or its proxy) and report their attempts to <paramref name="metrics"/>.</summary>
+    public static Props Props(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings, LayerNasMetrics metrics) =>
+        Akka.Actor.Props.Create(() => new WorkerPool(dispatcher, provider, settings, metrics));
 
     /// <summary>Stop taking work, give back leases and deliver pending reports; answered with <see cref="LeasesHandedBack"/>.</summary>
     public sealed class HandBackLeases : INoSerializationVerificationNeeded
@@ -62,14 +64,14 @@ public static class WorkerPoolHostingExtensions
     /// <summary>
     /// Starts this node's worker pool, pulling work through the search manager registered under
     /// <see cref="SearchManager"/> (add <c>AddSearchManager</c> or <c>AddSearchManagerProxy</c> first), and has it hand
-    /// its leases back in the first phase of coordinated shutdown.
+    /// its leases back in the first phase of coordinated shutdown; its slots report their attempts to <paramref name="metrics"/>.
     /// </summary>
-    public static AkkaConfigurationBuilder AddWorkerPool(this AkkaConfigurationBuilder builder, WorkerPoolSettings settings, TrainerProvider provider) =>
+    public static AkkaConfigurationBuilder AddWorkerPool(this AkkaConfigurationBuilder builder, WorkerPoolSettings settings, TrainerProvider provider, LayerNasMetrics metrics) =>
         builder
             .AddHocon(ShutdownHocon(settings), HoconAddMode.Prepend)
             .WithActors((system, registry) =>
             {
-                var pool = system.ActorOf(WorkerPool.Props(registry.Get<SearchManager>(), provider, settings), "workers");
+                var pool = system.ActorOf(WorkerPool.Props(registry.Get<SearchManager>(), provider, settings, metrics), "workers");
                 registry.Register<WorkerPool>(pool);
                 if (!Akka.Cluster.Cluster.Get(system).SelfRoles.Contains(ClusterRoles.Coordinator))
                 {

@@ -97,6 +97,12 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
     /// <summary>The memo table of a depth (1-based).</summary>
     public MemoTable Table(int depth) => _tables[depth - 1];
 
+    /// <summary>The cost buckets of a depth (1-based): the prefix-cost range they span and where each begins.</summary>
+    public CostBucketizer Buckets(int depth) => _bucketizers[depth - 1];
+
+    /// <summary>Whether a bucket of a depth (1-based) is settled: every child that can land in it has its result, so its kept candidates are final.</summary>
+    public bool IsSettled(int depth, int bucket) => _settlements[depth - 1].IsSettled(bucket);
+
     /// <inheritdoc />
     public IReadOnlyList<Architecture> Propose()
     {

@@ -42,18 +42,21 @@ public static class SearchResultBuilder
             .Select(t => new FailedTrial { Architecture = { space.Names(t.Architecture) }, Reason = t.FailureReason ?? "", Attempts = t.Attempts }));
         if (state.Strategy is LayerNasStrategy layerNas)
         {
-            result.Depths.AddRange(layerNas.Statistics.Select(d => new DepthSummary
-            {
-                Depth = d.Depth,
-                Children = d.Children,
-                Pruned = d.Pruned,
-                Evaluated = d.Evaluated,
-                Failed = d.Failed,
-                Kept = d.Kept,
-            }));
+            result.Depths.AddRange(layerNas.Statistics.Select(Summary));
         }
         return result;
     }
+
+    /// <summary>How one depth of a LayerNAS search went, as results and dashboards report it.</summary>
+    public static DepthSummary Summary(DepthStatistics depth) => new()
+    {
+        Depth = depth.Depth,
+        Children = depth.Children,
+        Pruned = depth.Pruned,
+        Evaluated = depth.Evaluated,
+        Failed = depth.Failed,
+        Kept = depth.Kept,
+    };
 
     private static IEnumerable<SettledTrial> ParetoFront(CostBucketizer buckets, IReadOnlyList<SettledTrial> ranked)
     {
