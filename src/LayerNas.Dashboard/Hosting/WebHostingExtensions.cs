@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 
 namespace LayerNas.Dashboard.Hosting;
@@ -88,7 +89,17 @@ public static class WebHostingExtensions
         {
             return app;
         }
-        app.MapStaticAssets().AllowAnonymous();
+        // The build lists the dashboard's static files in its application's manifest (published, they sit in wwwroot
+        // beside it); a copy of the command without that manifest still serves its pages, unstyled and not live.
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json");
+        if (File.Exists(manifest))
+        {
+            app.MapStaticAssets().AllowAnonymous();
+        }
+        else
+        {
+            app.Logger.LogWarning("the dashboard's static files are not listed at {Manifest}: its pages are served without scripts and styles", manifest);
+        }
         var pages = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         if (settings.Token is not null)
         {
