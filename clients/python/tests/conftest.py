@@ -24,7 +24,8 @@ def cli() -> str:
 def cluster(cli, tmp_path_factory):
     """A coordinator node serving the API on a free loopback port, and one worker node with two slots joined to it."""
     folder = tmp_path_factory.mktemp("cluster")
-    coordinator = Node(cli, folder, "coordinator", "--role", "coordinator", "--port", "0", "--db", str(folder / "coordinator.db"), "--api", "http://127.0.0.1:0")
+    coordinator = Node(cli, folder, "coordinator", "--role", "coordinator", "--port", "0", "--db", str(folder / "coordinator.db"), "--api", "http://127.0.0.1:0",
+                       "--dashboard", "http://127.0.0.1:0")
     try:
         worker = Node(cli, folder, "worker", "--role", "worker", "--port", "0", "--slots", "2", "--seed", coordinator.address, "--logs", str(folder / "logs"))
         try:

@@ -27,7 +27,11 @@ public static class RunCommand
         var searchId = SearchIds.Of(spec);
         await StorageProbe.EnsureReachableAsync(options.Storage, cancellationToken);
 
-        await using var node = await EmbeddedNode.StartAsync(options.Workers, options.Storage, cancellationToken);
+        await using var node = await EmbeddedNode.StartAsync(options.Workers, options.Storage, cancellationToken, options.Dashboard);
+        if (node.DashboardUrls.Count > 0)
+        {
+            output.WriteLine($"dashboard at {string.Join(" ", node.DashboardUrls)}/searches/{searchId}");
+        }
         var accepted = await node.Client.SubmitAsync(searchId, spec, SubmitTimeout, cancellationToken);
         output.WriteLine(accepted switch
         {
