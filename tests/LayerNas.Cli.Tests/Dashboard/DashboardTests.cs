@@ -61,6 +61,7 @@ public sealed class DashboardTests
 
         browser.Open($"{cluster.Dashboard}/workers");
         browser.Find("#workers tr[data-worker]");
+        browser.Find("#utilization-chart .main-svg");
         browser.Screenshot("dashboard-workers.png");
 
         // A cancel from the searches list cancels a running search.
