@@ -15,7 +15,7 @@ public sealed class RunCommandTests
         using var folder = new TempFolder();
         var burger = Examples.Path("burger.json");
 
-        var one = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "1", "--db", "one.db", "--output", "one.json");
+        var one = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "1", "--db", "one.db", "--output", "one.json", "--dashboard", "http://127.0.0.1:0");
         var eight = await Layernas.RunAsync(folder.Path, "run", burger, "--workers", "8", "--db", "eight.db", "--output", "eight.json");
 
         Assert.True(one.ExitCode == 0, one.Stderr);
@@ -27,6 +27,7 @@ public sealed class RunCommandTests
         Assert.InRange(long.Parse(first.RootElement.GetProperty("trialsTrained").GetString()!), 1, 36);
         Assert.InRange(first.RootElement.GetProperty("best").GetProperty("cost").GetDouble(), 7, 9);
         Assert.Contains("best: bun=", one.Stdout);
+        Assert.Matches(@"dashboard at http://127\.0\.0\.1:\d+/searches/s-[0-9a-f]{12}", one.Stdout);
     }
 
     [Theory]
@@ -194,6 +195,8 @@ public sealed class RunCommandTests
         { "$.target: no architecture costs between 30 and 40", ["run", "BURGER_EDIT:\"min\": 7, \"max\": 9|\"min\": 30, \"max\": 40"] },
         { "$.strategy.layernas.buckets", ["run", "BURGER_EDIT:\"buckets\": 4|\"buckets\": 0"] },
         { "$.cost.table: the table has no row for", ["run", "SHORT_TABLE"] },
+        { "option --dashboard: a run serves its dashboard on this machine only", ["run", "BURGER", "--dashboard", "http://0.0.0.0:5080"] },
+        { "option --dashboard: dashboard URL 'http://127.0.0.1' needs a port", ["run", "BURGER", "--dashboard", "http://127.0.0.1"] },
     };
 
     [Theory]
