@@ -11,7 +11,8 @@ using LayerNas.RecoveryBench;
 var target = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 const int Runs = 7;
 const int PageSize = 25;
-var timeout = TimeSpan.FromSeconds(60);
+// Generous: the first answer waits for the node to form its cluster and start the manager singleton.
+var timeout = TimeSpan.FromMinutes(5);
 var spec = GridSpec.Create("trial-table");
 var folder = Directory.CreateTempSubdirectory("layernas-trial-table-").FullName;
 try
