@@ -14,7 +14,17 @@ using Microsoft.Data.Sqlite;
 // restarted coordinator takes to answer for the search, what the journal keeps, the ledger's memory, and listing
 // every trial.
 var target = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-var spec = GridSpec.Create("recovery");
+var spec = new SearchSpec
+{
+    Name = "recovery",
+    Cost = new CostModel { Additive = new AdditiveCost() },
+    Strategy = new Strategy { Grid = new GridSettings() },
+    Trainer = new Trainer { Synthetic = new SyntheticTrainer { Seed = 1 } },
+};
+for (var layer = 0; layer < 6; layer++)
+{
+    spec.Layers.Add(new Layer { Name = $"l{layer}", Options = { Enumerable.Range(0, 7).Select(o => new LayerOption { Name = $"o{o}", Cost = o + 1 }) } });
+}
 var folder = Directory.CreateTempSubdirectory("layernas-recovery-").FullName;
 try
 {
