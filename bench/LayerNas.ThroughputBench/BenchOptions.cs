@@ -3,10 +3,11 @@ using System.Globalization;
 namespace LayerNas.ThroughputBench;
 
 /// <summary>The harness's arguments.</summary>
-internal sealed record BenchOptions(int Layers, int Options, int Buckets, int Slots, string[] Storages, string Postgres)
+/// <param name="Readers">Dashboard readers during the search: each asks the coordinator for the search's page and its /metrics once a second.</param>
+internal sealed record BenchOptions(int Layers, int Options, int Buckets, int Slots, string[] Storages, string Postgres, int Readers = 0)
 {
     public const string Usage =
-        "usage: LayerNas.ThroughputBench [--layers 30] [--options 20] [--buckets 30] [--slots 4] [--storage sqlite|postgresql|both]\n" +
+        "usage: LayerNas.ThroughputBench [--layers 30] [--options 20] [--buckets 30] [--slots 4] [--storage sqlite|postgresql|both] [--readers 0]\n" +
         "                                [--postgres CONNECTION]  (default: env LAYERNAS_BENCH_POSTGRES, else the .ci/run server)";
 
     private const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=layernas;Password=layernas;Database=postgres";
@@ -25,6 +26,7 @@ internal sealed record BenchOptions(int Layers, int Options, int Buckets, int Sl
                 "--options" => options with { Options = Number(name, value) },
                 "--buckets" => options with { Buckets = Number(name, value) },
                 "--slots" => options with { Slots = Number(name, value) },
+                "--readers" => options with { Readers = value == "0" ? 0 : Number(name, value) },
                 "--storage" => options with
                 {
                     Storages = value switch

@@ -14,7 +14,7 @@ catch (ArgumentException e)
 }
 
 Console.WriteLine($"LayerNAS over {options.Layers} layers x {options.Options} options, {options.Buckets} buckets; synthetic trainer, 0 s per trial;");
-Console.WriteLine($"one coordinator and two worker processes with {options.Slots} slots each, on {Environment.ProcessorCount} cores");
+Console.WriteLine($"one coordinator and two worker processes with {options.Slots} slots each, on {Environment.ProcessorCount} cores; {options.Readers} dashboard reader(s)");
 var measurements = new List<Measurement>();
 foreach (var storage in options.Storages)
 {

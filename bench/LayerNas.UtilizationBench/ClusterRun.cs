@@ -21,7 +21,7 @@ internal static partial class ClusterRun
         var nodes = new List<NodeProcess>();
         try
         {
-            var coordinator = NodeProcess.Start(folder, "node", "--role", "coordinator", "--port", "0", "--api", "http://127.0.0.1:0", "--db", database);
+            var coordinator = NodeProcess.Start(folder, "node", "--role", "coordinator", "--port", "0", "--api", "http://127.0.0.1:0", "--dashboard", "http://127.0.0.1:0", "--db", database);
             nodes.Add(coordinator);
             var up = await coordinator.UpAsync(StartDeadline);
             var address = up.Split(' ')[3];

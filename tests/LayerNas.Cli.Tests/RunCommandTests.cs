@@ -51,7 +51,8 @@ public sealed class RunCommandTests
         // Trial times differ by cost and by up to ±90% per architecture, so eight workers report in another order than one.
         var spec = SyntheticSpecs.Write(folder.Path, "jittered", seed: 21, seconds: 0.01, secondsPerCost: 0.003, jitter: 0.9);
 
-        var one = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "1", "--db", "one.db", "--output", "one.json");
+        // The one-worker run serves its dashboard too, which must not change what it answers.
+        var one = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "1", "--db", "one.db", "--output", "one.json", "--dashboard", "http://127.0.0.1:0");
         var eight = await Layernas.RunAsync(folder.Path, "run", spec, "--workers", "8", "--db", "eight.db", "--output", "eight.json");
 
         Assert.True(one.ExitCode == 0, one.Stderr);
@@ -65,6 +66,7 @@ public sealed class RunCommandTests
         Assert.Equal(arrivals[0].Count, result.TrialsTrained);
         Assert.Equal(4, result.Depths.Count);
         Assert.NotEmpty(result.ParetoFront);
+        Assert.Matches(@"dashboard at http://127\.0\.0\.1:\d+/searches/s-[0-9a-f]{12}", one.Stdout);
     }
 
     [Fact]
@@ -340,6 +342,8 @@ public sealed class RunCommandTests
         { "$.target: no architecture costs between 30 and 40", ["run", "BURGER_EDIT:\"min\": 7, \"max\": 9|\"min\": 30, \"max\": 40"] },
         { "$.strategy.layernas.buckets", ["run", "BURGER_EDIT:\"buckets\": 4|\"buckets\": 0"] },
         { "$.cost.table: the table has no row for", ["run", "SHORT_TABLE"] },
+        { "option --dashboard: a run serves its dashboard on this machine only", ["run", "BURGER", "--dashboard", "http://0.0.0.0:5080"] },
+        { "option --dashboard: dashboard URL 'http://127.0.0.1' needs a port", ["run", "BURGER", "--dashboard", "http://127.0.0.1"] },
     };
 
     [Theory]

@@ -27,7 +27,8 @@ def cluster(cli, tmp_path_factory):
     runs the toy trainer registered by name; both read tables inside the repository's examples folder."""
     folder = tmp_path_factory.mktemp("cluster")
     coordinator = Node(cli, folder, "coordinator", "--role", "coordinator", "--port", "0", "--db", str(folder / "coordinator.db"), "--api", "http://127.0.0.1:0",
-                       "--data-root", str(search_specs.EXAMPLES))
+                       "--data-root", str(search_specs.EXAMPLES),
+                       "--dashboard", "http://127.0.0.1:0")
     try:
         worker = Node(cli, folder, "worker", "--role", "worker", "--port", "0", "--slots", "2", "--seed", coordinator.address, "--logs", str(folder / "logs"),
                       "--trainer", search_specs.TOY_REGISTRATION, "--data-root", str(search_specs.EXAMPLES))

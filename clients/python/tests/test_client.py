@@ -71,7 +71,7 @@ def test_a_search_cancelled_from_python_ends_cancelled_with_the_best_found_so_fa
 
 def test_a_node_with_a_token_refuses_every_call_without_it(cli, tmp_path):
     node = Node(cli, tmp_path, "secured", "--role", "both", "--port", "0", "--slots", "1", "--db", str(tmp_path / "secured.db"),
-                "--api", "http://127.0.0.1:0", "--token", TOKEN)
+                "--api", "http://127.0.0.1:0", "--dashboard", "http://127.0.0.1:0", "--token", TOKEN)
     try:
         with Client(node.api) as anonymous, Client(node.api, token="not-the-token") as wrong, Client(node.api, token=TOKEN) as right:
             with pytest.raises(Unauthenticated) as missing:

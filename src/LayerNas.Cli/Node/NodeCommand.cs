@@ -71,7 +71,7 @@ public static class NodeCommand
         try
         {
             await up.Task.WaitAsync(ended.Token);
-            output.WriteLine(UpLine(settings, cluster.SelfAddress.ToString(), host.ApiUrls));
+            output.WriteLine(UpLine(settings, cluster.SelfAddress.ToString(), host.ApiUrls, host.WebUrls));
             await Task.Delay(Timeout.Infinite, ended.Token);
         }
         catch (OperationCanceledException)
@@ -134,7 +134,8 @@ public static class NodeCommand
             },
             Configure,
             settings.IsCoordinator ? settings.Api : null,
-            files.Check);
+            files.Check,
+            settings.Web);
     }
 
     private static void Configure(ILoggingBuilder logging) => logging
@@ -148,9 +149,10 @@ public static class NodeCommand
         .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
         .AddFilter("Microsoft", LogLevel.Warning)
         .AddFilter("Grpc", LogLevel.Warning)
+        .AddFilter("OpenTelemetry", LogLevel.Warning)
         .SetMinimumLevel(LogLevel.Information);
 
-    private static string UpLine(NodeSettings settings, string address, IReadOnlyList<string> apiUrls)
+    private static string UpLine(NodeSettings settings, string address, IReadOnlyList<string> apiUrls, IReadOnlyList<string> webUrls)
     {
         var parts = new List<string> { $"roles: {string.Join(", ", settings.Cluster.Roles)}" };
         if (settings.IsWorker)
@@ -170,6 +172,11 @@ public static class NodeCommand
             var token = settings.Api.Token is null ? "no token, this machine only" : "bearer token required";
             parts.Add($"API: {string.Join(" ", apiUrls)} ({token})");
             parts.Add($"database: {settings.DescribeStorage()}");
+        }
+        if (webUrls.Count > 0)
+        {
+            var what = settings.IsCoordinator ? "dashboard" : "metrics and health";
+            parts.Add($"{what}: {string.Join(" ", webUrls)}{(settings.Api.Token is null ? "" : " (token required)")}");
         }
         if (settings.Cluster.SeedNodes.Length > 0)
         {

@@ -31,10 +31,13 @@ public sealed class NodeOptions
     /// <summary>The gRPC API's URL (coordinator nodes).</summary>
     public string? Api { get; set; }
 
+    /// <summary>The web endpoint's URL: the dashboard (coordinator nodes), <c>/metrics</c> and <c>/healthz</c>.</summary>
+    public string? Dashboard { get; set; }
+
     /// <summary>The journal: a SQLite file path or a PostgreSQL connection string (coordinator nodes).</summary>
     public string? Db { get; set; }
 
-    /// <summary>The bearer token the API requires; mandatory when the API is reachable beyond this machine.</summary>
+    /// <summary>The bearer token the API, the dashboard and <c>/metrics</c> require; mandatory when any of them is reachable beyond this machine.</summary>
     public string? Token { get; set; }
 
     /// <summary>Where process trainers write their per-trial logs (worker nodes).</summary>

@@ -1,6 +1,7 @@
 using LayerNas.Cli.CommandLine;
 using LayerNas.Node.Api;
 using LayerNas.Trainers;
+using LayerNas.Node.Web;
 
 namespace LayerNas.Cli.Node;
 
@@ -30,9 +31,11 @@ public sealed record NodeSetting(string Key, string Flag, string Environment, st
         new(nameof(NodeOptions.Slots), "--slots", "LAYERNAS_SLOTS", "N", "worker slots: trials the node trains at once, 1 to 4096 [default: 1]", IsNumber: true),
         new(nameof(NodeOptions.Api), "--api", "LAYERNAS_API", "http://IP:PORT",
             $"where the coordinator serves its gRPC API; beyond loopback it needs --token [default: {ApiEndpoint.DefaultUrl}]"),
+        new(nameof(NodeOptions.Dashboard), "--dashboard", "LAYERNAS_DASHBOARD", "http://IP:PORT",
+            $"where the node serves the dashboard (coordinator), /metrics and /healthz; beyond loopback the dashboard and /metrics need --token [default: {NodeWebSettings.DefaultUrl} on a coordinator, none on a worker]"),
         new(nameof(NodeOptions.Db), "--db", "LAYERNAS_DB", "SQLITE-FILE|POSTGRESQL",
             $"the coordinator's journal: a SQLite file, or a PostgreSQL connection string or postgresql:// URL [default: {NodeSettings.DefaultDatabase}]"),
-        new(nameof(NodeOptions.Token), "--token", "LAYERNAS_TOKEN", "T", "the bearer token every API call must carry"),
+        new(nameof(NodeOptions.Token), "--token", "LAYERNAS_TOKEN", "T", "the bearer token every API call, the dashboard and /metrics must carry"),
         new(nameof(NodeOptions.Logs), "--logs", "LAYERNAS_LOGS", "DIR", $"where process trainers write their logs [default: {NodeSettings.DefaultLogs}]"),
         new(nameof(NodeOptions.StableAfter), "--stable-after", "LAYERNAS_STABLE_AFTER", "SECONDS",
             $"how long membership must be stable before unreachable nodes are downed, 1 to 3600 [default: {NodeSettings.DefaultStableAfterSeconds}]", IsNumber: true),

@@ -6,6 +6,7 @@ using LayerNas.Cluster;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Node.Api;
 using LayerNas.Trainers;
+using LayerNas.Node.Web;
 
 namespace LayerNas.Cli.Node;
 
@@ -15,7 +16,8 @@ namespace LayerNas.Cli.Node;
 /// <param name="Api">The gRPC API (coordinator nodes).</param>
 /// <param name="Storage">The journal (coordinator nodes).</param>
 /// <param name="LogsDirectory">Where process trainers write their logs (worker nodes).</param>
-public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, SearchApiSettings Api, StorageSettings Storage, string LogsDirectory)
+/// <param name="Web">The web endpoint: dashboard (coordinator nodes), metrics and health; null for a worker node told none.</param>
+public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, SearchApiSettings Api, StorageSettings Storage, string LogsDirectory, NodeWebSettings? Web)
 {
     /// <summary>The cluster port of a node with the coordinator role unless told otherwise; workers take any free port.</summary>
     public const int DefaultCoordinatorPort = 4053;
@@ -69,7 +71,7 @@ public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, Search
         };
         var coordinator = roles.Contains(ClusterRoles.Coordinator);
         var worker = roles.Contains(ClusterRoles.Worker);
-        RefuseOnCommandLine(fromCommandLine, coordinator ? [] : [nameof(NodeOptions.Api), nameof(NodeOptions.Db), nameof(NodeOptions.Token), nameof(NodeOptions.LeaseGrace)], "coordinator");
+        RefuseOnCommandLine(fromCommandLine, coordinator ? [] : [nameof(NodeOptions.Api), nameof(NodeOptions.Db), nameof(NodeOptions.LeaseGrace)], "coordinator");
         RefuseOnCommandLine(fromCommandLine, worker ? [] : [nameof(NodeOptions.Slots), nameof(NodeOptions.Logs), nameof(NodeOptions.Trainers), nameof(NodeOptions.Gpus)], "worker");
 
         var port = options.Port ?? (coordinator ? DefaultCoordinatorPort : 0);
@@ -121,6 +123,11 @@ public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, Search
             SeedNodes = seeds,
         };
         var api = new SearchApiSettings { Token = NonEmpty(options.Token, nameof(NodeOptions.Token)) };
+        if (api.Token is { } token && token.Any(char.IsWhiteSpace))
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.Token))}: a token cannot contain spaces");
+        }
+        var web = WebOf(NonEmpty(options.Dashboard, nameof(NodeOptions.Dashboard)) ?? (coordinator ? NodeWebSettings.DefaultUrl : null), api.Token);
         if (coordinator)
         {
             try
@@ -135,15 +142,11 @@ public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, Search
             {
                 throw new UsageException($"the API at {options.Api} is reachable beyond this machine, so it needs a bearer token: give one with --token or LAYERNAS_TOKEN");
             }
-            if (api.Token is { } token && token.Any(char.IsWhiteSpace))
-            {
-                throw new UsageException($"{Names(nameof(NodeOptions.Token))}: a token cannot contain spaces");
-            }
         }
         var storage = coordinator
             ? StorageOf(NonEmpty(options.Db, nameof(NodeOptions.Db)) ?? DefaultDatabase)
             : StorageSettings.SqliteFile(DefaultDatabase);
-        return new NodeSettings(cluster, slots, api, storage, Path.GetFullPath(NonEmpty(options.Logs, nameof(NodeOptions.Logs)) ?? DefaultLogs))
+        return new NodeSettings(cluster, slots, api, storage, Path.GetFullPath(NonEmpty(options.Logs, nameof(NodeOptions.Logs)) ?? DefaultLogs), web)
         {
             LeaseGrace = TimeSpan.FromSeconds(leaseGrace),
             Trainers = new TrainerRegistry(registered, trust, Directory.GetCurrentDirectory()),
@@ -189,6 +192,27 @@ public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, Search
         {
             throw new UsageException($"{Names(nameof(NodeOptions.Db))}: {e.Message}");
         }
+    }
+
+    /// <summary>The web endpoint at <paramref name="url"/> (none for null), behind <paramref name="token"/>, which it must have beyond loopback; a bad URL is a <see cref="UsageException"/>.</summary>
+    private static NodeWebSettings? WebOf(string? url, string? token)
+    {
+        if (url is null)
+        {
+            return null;
+        }
+        NodeWebSettings web;
+        try
+        {
+            web = new NodeWebSettings { Endpoint = ApiEndpoint.Parse(url, "dashboard URL"), Token = token };
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{Names(nameof(NodeOptions.Dashboard))}: {e.Message}");
+        }
+        return web.Endpoint.IsLoopback || token is not null
+            ? web
+            : throw new UsageException($"the dashboard at {url} is reachable beyond this machine, so it needs a bearer token: give one with --token or LAYERNAS_TOKEN");
     }
 
     /// <summary>The database in words, without its password: a file path, or PostgreSQL's user, host and database.</summary>

@@ -5,7 +5,9 @@ using LayerNas.Cluster.Client;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Cluster.Searches;
 using LayerNas.Cluster.Workers;
+using LayerNas.Node.Api;
 using LayerNas.Node.Hosting;
+using LayerNas.Node.Web;
 using Microsoft.Extensions.Logging;
 
 namespace LayerNas.Cli.Run;
@@ -24,8 +26,11 @@ public sealed class EmbeddedNode : IAsyncDisposable
     /// <summary>Submits and follows searches on this node.</summary>
     public SearchClient Client { get; }
 
-    /// <summary>Starts the node with <paramref name="workers"/> slots, its journal in <paramref name="storage"/>, reading and running what <paramref name="files"/> allows.</summary>
-    public static async Task<EmbeddedNode> StartAsync(int workers, StorageSettings storage, NodeFiles files, CancellationToken cancellationToken)
+    /// <summary>Where the node serves its dashboard (once started); empty when it serves none.</summary>
+    public IReadOnlyList<string> DashboardUrls => _host.WebUrls;
+
+    /// <summary>Starts the node with <paramref name="workers"/> slots, its journal in <paramref name="storage"/>, reading and running what <paramref name="files"/> allows, serving its dashboard at <paramref name="dashboard"/> when given.</summary>
+    public static async Task<EmbeddedNode> StartAsync(int workers, StorageSettings storage, NodeFiles files, CancellationToken cancellationToken, ApiEndpoint? dashboard = null)
     {
         var host = LayerNasHost.Create(
             new LayerNasNodeSettings
@@ -41,7 +46,8 @@ public sealed class EmbeddedNode : IAsyncDisposable
             logging => logging
                 .ClearProviders()
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
-                .SetMinimumLevel(LogLevel.Warning));
+                .SetMinimumLevel(LogLevel.Warning),
+            web: dashboard is null ? null : new NodeWebSettings { Endpoint = dashboard });
         await host.StartAsync(cancellationToken);
         return new EmbeddedNode(host);
     }

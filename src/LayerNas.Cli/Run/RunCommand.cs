@@ -30,7 +30,11 @@ public static class RunCommand
         // One writer per database: a second run on the same one is refused here, before anything starts.
         await using var writer = await StorageLock.AcquireAsync(options.Storage, cancellationToken);
 
-        await using var node = await EmbeddedNode.StartAsync(options.Workers, options.Storage, files, cancellationToken);
+        await using var node = await EmbeddedNode.StartAsync(options.Workers, options.Storage, files, cancellationToken, options.Dashboard);
+        if (node.DashboardUrls.Count > 0)
+        {
+            output.WriteLine($"dashboard at {string.Join(" ", node.DashboardUrls)}/searches/{searchId}");
+        }
         var accepted = await node.Client.SubmitAsync(searchId, spec, SubmitTimeout, cancellationToken);
         output.WriteLine(accepted switch
         {

@@ -50,6 +50,22 @@ public sealed class SearchClient(ActorSystem system, IActorRef manager)
         }
     }
 
+    /// <summary>One page of a search's trials, filtered and sorted by its ledger; throws <see cref="InvalidOperationException"/> when the manager knows no such search or cannot read it.</summary>
+    public Task<SearchTrials> QueryTrialsAsync(QueryTrials query, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        AskLedgerAsync<SearchTrials>(query.SearchId, query, timeout, cancellationToken);
+
+    /// <summary>A LayerNAS search's memo tables, with the buckets of <paramref name="depth"/> (0 for none); throws as <see cref="QueryTrialsAsync"/> does.</summary>
+    public Task<SearchMemoTables> MemoTablesAsync(string searchId, int depth, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        AskLedgerAsync<SearchMemoTables>(searchId, new GetMemoTables { SearchId = searchId, Depth = depth }, timeout, cancellationToken);
+
+    /// <summary>The cost and reward of a search's trained trials in settlement order, from <paramref name="offset"/> on; throws as <see cref="QueryTrialsAsync"/> does.</summary>
+    public Task<SearchTrialPoints> TrialPointsAsync(string searchId, int offset, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        AskLedgerAsync<SearchTrialPoints>(searchId, new GetTrialPoints { SearchId = searchId, Offset = offset }, timeout, cancellationToken);
+
+    /// <summary>The worker slots the trial dispatcher knows, what each runs, and their recent utilization.</summary>
+    public Task<WorkerBoard> WorkersAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        manager.Ask<WorkerBoard>(new GetWorkers(), timeout, cancellationToken);
+
     /// <summary>Where a search stands; null when no search has this id.</summary>
     public async Task<SearchStatus?> GetAsync(string searchId, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -75,6 +91,18 @@ public sealed class SearchClient(ActorSystem system, IActorRef manager)
             SearchCancelAccepted accepted => accepted,
             SearchNotFound => null,
             _ => throw new InvalidOperationException($"unexpected answer to a cancel: {answer.Descriptor.Name}"),
+        };
+    }
+
+    private async Task<T> AskLedgerAsync<T>(string searchId, IMessage query, TimeSpan timeout, CancellationToken cancellationToken) where T : IMessage
+    {
+        var answer = await manager.Ask<IMessage>(query, timeout, cancellationToken);
+        return answer switch
+        {
+            T found => found,
+            SearchNotFound => throw new InvalidOperationException($"no search has the id {searchId}"),
+            SearchError error => throw new InvalidOperationException(error.Reason),
+            _ => throw new InvalidOperationException($"unexpected answer to a {query.Descriptor.Name}: {answer.Descriptor.Name}"),
         };
     }
 

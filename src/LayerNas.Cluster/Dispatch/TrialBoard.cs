@@ -28,6 +28,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
     private readonly Dictionary<TrialKey, ActiveTrial> _active = [];
     private readonly Dictionary<string, Lease> _leases = [];
     private readonly Dictionary<(TWorker Worker, string RequestId), List<string>> _leasesByRequest = [];
+    private readonly Dictionary<TWorker, WorkerRecord> _workers = [];
     private readonly LinkedList<WaitingWorker> _waiting = [];
     private readonly Dictionary<TWorker, LinkedListNode<WaitingWorker>> _waitingByWorker = [];
     private readonly HashSet<string> _unreachable = [];
@@ -56,6 +57,15 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
 
     /// <summary>Workers waiting for a trial.</summary>
     public int WaitingCount => _waiting.Count;
+
+    /// <summary>Workers known: every one that asked for work and is not lost.</summary>
+    public int WorkerCount => _workers.Count;
+
+    /// <summary>Workers holding a lease.</summary>
+    public int BusyCount => _workers.Values.Count(w => w.Leases.Count > 0);
+
+    /// <summary>A worker as the board sees it: its name, whether it waits, the leases it holds (in the order it trains them), and what it did.</summary>
+    public sealed record WorkerView(TWorker Worker, string Name, bool Waiting, IReadOnlyList<(TrialLease Lease, DateTime Granted)> Leases, long Trained, long FailedAttempts);
 
     /// <summary>Opens a search for dispatch with its spec, whose trainer section sets its leases' limits; opening it again replaces both.</summary>
     public void Open(string searchId, SearchSpec spec)
@@ -140,6 +150,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
             }
             _waiting.Remove(node);
         }
+        _workers.TryAdd(worker, new WorkerRecord(workerName));
         _waitingByWorker[worker] = _waiting.AddLast(new WaitingWorker(worker, nodeOf(worker), workerName, requestId, Math.Max(1, maxTrials)));
         return Serve(now);
     }
@@ -153,6 +164,10 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
         }
         if (result.ResultCase == TrialResult.ResultOneofCase.Outcome)
         {
+            if (_leases.TryGetValue(result.LeaseId, out var lease))
+            {
+                _workers[lease.Worker].Trained++;
+            }
             // A success settles the trial whichever lease produced it, even one that expired meanwhile.
             Deactivate(trial);
             return new Verdict(ReportKind.Final, result, []);
@@ -206,7 +221,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
         }
         var node = nodeOf(worker);
         var failures = new List<TrialResult>();
-        foreach (var lease in _leases.Values.Where(l => l.Worker.Equals(worker)).ToList())
+        foreach (var lease in _workers.GetValueOrDefault(worker)?.Leases.ToList() ?? [])
         {
             var trial = _active[lease.Key];
             if (!trial.LostOn.Add(node))
@@ -218,6 +233,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
                 failures.Add(final);
             }
         }
+        _workers.Remove(worker);
         return (failures, Serve(now));
     }
 
@@ -231,10 +247,22 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
     public bool IsOut(string leaseId) => _leases.ContainsKey(leaseId);
 
     /// <summary>How many leases a worker holds.</summary>
-    public int LeasesHeldBy(TWorker worker) => _leases.Values.Count(l => l.Worker.Equals(worker));
+    public int LeasesHeldBy(TWorker worker) => _workers.GetValueOrDefault(worker)?.Leases.Count ?? 0;
 
     /// <summary>Whether a worker holds a lease or waits for one.</summary>
-    public bool Knows(TWorker worker) => _waitingByWorker.ContainsKey(worker) || _leases.Values.Any(l => l.Worker.Equals(worker));
+    public bool Knows(TWorker worker) => _waitingByWorker.ContainsKey(worker) || LeasesHeldBy(worker) > 0;
+
+    /// <summary>Every known worker, by name.</summary>
+    public IReadOnlyList<WorkerView> Workers() =>
+    [
+        .. _workers.OrderBy(w => w.Value.Name, StringComparer.Ordinal).Select(w => new WorkerView(
+            w.Key,
+            w.Value.Name,
+            _waitingByWorker.ContainsKey(w.Key),
+            [.. w.Value.Leases.Select(l => (l.Message, l.Granted))],
+            w.Value.Trained,
+            w.Value.FailedAttempts)),
+    ];
 
     /// <summary>Leases ready trials to the waiting workers of reachable nodes, in line order; returns the batches to send.</summary>
     public IReadOnlyList<Grant> Serve(DateTime now)
@@ -309,12 +337,17 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
         var lease = new Lease(message.LeaseId, trial.Key, worker.Worker, worker.Name, worker.RequestId, now, deadline, message);
         trial.Lease = lease;
         _leases[lease.Id] = lease;
+        _workers[worker.Worker].Leases.Add(lease);
         return lease;
     }
 
     private TrialResult? FailAttempt(ActiveTrial trial, string reason)
     {
         var lease = trial.Lease;
+        if (lease is not null && _workers.TryGetValue(lease.Worker, out var worker))
+        {
+            worker.FailedAttempts++;
+        }
         Release(trial);
         trial.FailedAttempts++;
         if (trial.FailedAttempts <= trial.Search.Limits.MaxRetries)
@@ -346,6 +379,7 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
         if (trial.Lease is { } lease)
         {
             _leases.Remove(lease.Id);
+            _workers.GetValueOrDefault(lease.Worker)?.Leases.Remove(lease);
             var request = (lease.Worker, lease.RequestId);
             if (_leasesByRequest.TryGetValue(request, out var siblings) && siblings.Remove(lease.Id) && siblings.Count == 0)
             {
@@ -388,6 +422,17 @@ public sealed class TrialBoard<TWorker>(TimeSpan leaseGrace, Func<TWorker, strin
     private sealed record Lease(string Id, TrialKey Key, TWorker Worker, string WorkerName, string RequestId, DateTime Granted, DateTime Deadline, TrialLease Message);
 
     private sealed record WaitingWorker(TWorker Worker, string Node, string Name, string RequestId, int MaxTrials);
+
+    private sealed class WorkerRecord(string name)
+    {
+        public string Name { get; } = name;
+
+        public List<Lease> Leases { get; } = [];
+
+        public long Trained { get; set; }
+
+        public long FailedAttempts { get; set; }
+    }
 
     private sealed class ActiveTrial(TrialKey key, ReadyTrial trial, SearchQueue search)
     {

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
+using LayerNas.Cluster.Metrics;
+using LayerNas.Core.Ledger;
 using LayerNas.Protocol.V1;
 
 namespace LayerNas.Cluster.Dispatch;
@@ -19,16 +21,24 @@ namespace LayerNas.Cluster.Dispatch;
 /// </remarks>
 public sealed class TrialDispatcher : ReceiveActor, IWithTimers
 {
+    // A slot's batch may hold many leases; the board shows the few it trains next.
+    private const int ShownLeases = 3;
+
     private readonly TrialBoard<IActorRef> _board;
     private readonly EarlyResults<IActorRef> _early = new();
     private readonly Dictionary<string, IActorRef> _coordinators = [];
     private readonly HashSet<IActorRef> _watched = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly UtilizationHistory _utilization;
+    private readonly LayerNasMetrics _metrics;
+    private readonly long _sinceUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     /// <summary>Creates the dispatcher; see <see cref="Props"/>.</summary>
-    public TrialDispatcher(TrialDispatcherSettings settings)
+    public TrialDispatcher(TrialDispatcherSettings settings, LayerNasMetrics metrics)
     {
         _board = new TrialBoard<IActorRef>(settings.LeaseGrace, NodeOf);
+        _utilization = new UtilizationHistory(settings.UtilizationInterval, settings.UtilizationSamples);
+        _metrics = metrics;
         Receive<OpenSearch>(m =>
         {
             _coordinators[m.SearchId] = Sender;
@@ -82,10 +92,13 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
         });
         Receive<SweepLeases>(_ =>
         {
-            var (failures, grants) = _board.Expire(DateTime.UtcNow);
+            var now = DateTime.UtcNow;
+            var (failures, grants) = _board.Expire(now);
             Settle(failures);
             Send(grants);
+            Observe(now);
         });
+        Receive<GetWorkers>(_ => Sender.Tell(Workers()));
         Receive<Terminated>(t =>
         {
             _watched.Remove(t.ActorRef);
@@ -103,8 +116,8 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Props of a dispatcher.</summary>
-    public static Props Props(TrialDispatcherSettings settings) => Akka.Actor.Props.Create(() => new TrialDispatcher(settings));
+    /// <summary>Props of a dispatcher that reports its queue and slots to <paramref name="metrics"/>.</summary>
+    public static Props Props(TrialDispatcherSettings settings, LayerNasMetrics metrics) => Akka.Actor.Props.Create(() => new TrialDispatcher(settings, metrics));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -198,6 +211,51 @@ public sealed class TrialDispatcher : ReceiveActor, IWithTimers
         {
             Context.Watch(worker);
         }
+    }
+
+    /// <summary>Samples utilization and publishes the gauges; the sweep's period bounds how stale they get.</summary>
+    private void Observe(DateTime now)
+    {
+        var (slots, busy) = (_board.WorkerCount, _board.BusyCount);
+        _utilization.Observe(now, slots, busy);
+        var nodes = _board.Workers().Select(w => WorkerNodes.NodeOf(w.Name)).Distinct().Count();
+        _metrics.Dispatch(_board.ReadyCount, _board.LeaseCount, nodes, slots, busy);
+    }
+
+    private WorkerBoard Workers()
+    {
+        var board = new WorkerBoard { ReadyTrials = _board.ReadyCount, LeasedTrials = _board.LeaseCount, SinceUnixMs = _sinceUnixMs, Utilization = { _utilization.Samples } };
+        foreach (var worker in _board.Workers())
+        {
+            var slot = new WorkerSlotState
+            {
+                Worker = worker.Name,
+                Node = WorkerNodes.NodeOf(worker.Name),
+                TrialsTrained = worker.Trained,
+                AttemptsFailed = worker.FailedAttempts,
+                Waiting = worker.Waiting,
+                LeaseCount = worker.Leases.Count,
+            };
+            slot.Leases.AddRange(worker.Leases.Take(ShownLeases).Select(l => new SlotLease
+            {
+                SearchId = l.Lease.SearchId,
+                TrialNumber = l.Lease.TrialNumber,
+                Architecture = { OptionNames(l.Lease) },
+                Attempt = l.Lease.Attempt,
+                GrantedUnixMs = (long)(l.Granted - DateTime.UnixEpoch).TotalMilliseconds,
+            }));
+            board.Slots.Add(slot);
+        }
+        return board;
+    }
+
+    /// <summary>A lease's options by name, from its search's spec (indices when the spec does not cover them).</summary>
+    private IEnumerable<string> OptionNames(TrialLease lease)
+    {
+        var layers = _board.SpecOf(lease.SearchId)?.Layers;
+        return lease.Architecture.Select((option, layer) => layers is not null && layer < layers.Count && option < layers[layer].Options.Count
+            ? layers[layer].Options[option].Name
+            : option.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private sealed class SweepLeases : INoSerializationVerificationNeeded

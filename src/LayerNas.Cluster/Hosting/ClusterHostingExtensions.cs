@@ -41,6 +41,7 @@ public static class ClusterHostingExtensions
                 SeedNodes = settings.SeedNodes,
                 SplitBrainResolver = new KeepMajorityOption { Role = ClusterRoles.Coordinator },
             })
+            .WithAkkaClusterReadinessCheck(tags: [NodeHealth.Ready])
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {settings.SplitBrainStableAfter.TotalMilliseconds:0}ms", HoconAddMode.Prepend);
         // .NET turns SO_REUSEADDR into SO_REUSEPORT too on Linux, which let a second node bind a port a running node
         // listens on; without it the second node fails to bind.

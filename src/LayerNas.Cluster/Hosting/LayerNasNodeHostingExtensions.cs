@@ -10,7 +10,9 @@ public static class LayerNasNodeHostingExtensions
 {
     /// <summary>
     /// Adds the protobuf serializer, cluster membership, and per role: the journal and the search manager singleton
-    /// (coordinator), or a proxy to it; the worker pool (worker).
+    /// (coordinator), or a proxy to it; the worker pool (worker). Its health checks (<see cref="NodeHealth"/>) say the
+    /// node is live while its actor system runs, and ready once it has joined its cluster and, on a coordinator, its
+    /// journal answers.
     /// </summary>
     public static AkkaConfigurationBuilder AddLayerNasNode(this AkkaConfigurationBuilder builder, LayerNasNodeSettings node)
     {
@@ -22,12 +24,13 @@ public static class LayerNasNodeHostingExtensions
                 loggers.AddLoggerFactory();
             })
             .AddLayerNasSerialization()
-            .AddLayerNasCluster(node.Cluster);
+            .AddLayerNasCluster(node.Cluster)
+            .WithActorSystemLivenessCheck(tags: [NodeHealth.Live]);
         if (node.IsCoordinator)
         {
             builder
                 .AddLayerNasStorage(node.Storage ?? throw new ArgumentException("a coordinator node needs its storage", nameof(node)))
-                .AddSearchManager(node.Manager, node.Compile ?? throw new ArgumentException("a coordinator node needs its compiler", nameof(node)));
+                .AddSearchManager(node.Manager, node.Compile ?? throw new ArgumentException("a coordinator node needs its compiler", nameof(node)), node.Metrics);
         }
         else
         {
@@ -35,7 +38,7 @@ public static class LayerNasNodeHostingExtensions
         }
         if (node.IsWorker)
         {
-            builder.AddWorkerPool(node.Workers, node.Trainers ?? throw new ArgumentException("a worker node needs its trainers", nameof(node)));
+            builder.AddWorkerPool(node.Workers, node.Trainers ?? throw new ArgumentException("a worker node needs its trainers", nameof(node)), node.Metrics);
         }
         return builder;
     }

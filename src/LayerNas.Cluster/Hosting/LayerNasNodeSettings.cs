@@ -1,3 +1,4 @@
+using LayerNas.Cluster.Metrics;
 using LayerNas.Cluster.Searches;
 using LayerNas.Cluster.Workers;
 using LayerNas.Core.Specs;
@@ -25,6 +26,9 @@ public sealed record LayerNasNodeSettings
 
     /// <summary>Builds a search's trainer for a worker slot (worker role).</summary>
     public TrainerProvider? Trainers { get; init; }
+
+    /// <summary>Where the node's actors record their metrics; a host that exports them gives the node its own.</summary>
+    public LayerNasMetrics Metrics { get; init; } = new();
 
     /// <summary>The least severe Akka log events the node passes to its logger factory.</summary>
     public Akka.Event.LogLevel LogLevel { get; init; } = Akka.Event.LogLevel.InfoLevel;

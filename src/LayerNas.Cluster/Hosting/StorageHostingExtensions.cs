@@ -1,6 +1,7 @@
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LayerNas.Cluster.Hosting;
 
@@ -18,7 +19,12 @@ public static class StorageHostingExtensions
             UseWriteAheadLog(settings.ConnectionString);
             builder.AddHocon("akka.persistence.journal.sql.parallelism = 1", HoconAddMode.Prepend);
         }
-        return builder.WithSqlPersistence(settings.ConnectionString, settings.ProviderName, autoInitialize: true);
+        // The node is ready only while its journal answers.
+        return builder.WithSqlPersistence(
+            settings.ConnectionString,
+            settings.ProviderName,
+            autoInitialize: true,
+            journalBuilder: journal => journal.WithHealthCheck(HealthStatus.Unhealthy, "akka.persistence.journal", [NodeHealth.Ready]));
     }
 
     private static void UseWriteAheadLog(string connectionString)

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Google.Protobuf;
+using LayerNas.Cluster.Metrics;
 using LayerNas.Core;
 using LayerNas.Core.Ledger;
 using LayerNas.Core.Search;
@@ -26,13 +28,18 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     private readonly SearchManagerSettings _settings;
     private readonly Subscribers _subscribers;
     private readonly ResultInbox _inbox = new();
+    private readonly LayerNasMetrics _metrics;
+    private readonly long _submittedUnixMs;
     private SearchLedger? _ledger;
     private IActorRef? _cancelWaiter;
+    private long _writeStarted;
 
     /// <summary>Creates the coordinator of a search; see <see cref="Props"/>.</summary>
-    public SearchCoordinator(string searchId, CompiledSearch search, IActorRef dispatcher, SearchManagerSettings settings)
+    public SearchCoordinator(SearchSubmitted submitted, CompiledSearch search, IActorRef dispatcher, SearchManagerSettings settings, LayerNasMetrics metrics)
     {
+        var searchId = submitted.SearchId;
         (SearchId, _search, _dispatcher, _settings, _subscribers) = (searchId, search, dispatcher, settings, new Subscribers(Context));
+        (_metrics, _submittedUnixMs) = (metrics, submitted.SubmittedUnixMs);
         RecoverWith(snapshot => _ledger = snapshot is SearchCoordinatorSnapshot legacy
             ? LedgerSnapshots.Restore(searchId, search, legacy)
             : LedgerSnapshots.Restore(search, (SearchLedgerSnapshot)snapshot), e => Ledger.Apply((IMessage)e));
@@ -53,9 +60,9 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     /// <summary>The journal id of a search's coordinator.</summary>
     public static string PersistenceIdOf(string searchId) => $"search-{searchId}";
 
-    /// <summary>Props of the coordinator of a search, compiled once by its manager.</summary>
-    public static Props Props(string searchId, CompiledSearch search, IActorRef dispatcher, SearchManagerSettings settings) =>
-        Akka.Actor.Props.Create(() => new SearchCoordinator(searchId, search, dispatcher, settings));
+    /// <summary>Props of the coordinator of a submitted search, compiled once by its manager, that reports what it records to <paramref name="metrics"/>.</summary>
+    public static Props Props(SearchSubmitted submitted, CompiledSearch search, IActorRef dispatcher, SearchManagerSettings settings, LayerNasMetrics metrics) =>
+        Akka.Actor.Props.Create(() => new SearchCoordinator(submitted, search, dispatcher, settings, metrics));
 
     /// <inheritdoc />
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
@@ -129,8 +136,16 @@ public sealed class SearchCoordinator : CompactingPersistentActor
             _subscribers.Add(Sender);
             Sender.Tell(Ledger.Finished is { } finished ? finished : Ledger.Progress());
         });
-        Command<GetSearchStatus>(_ => Sender.Tell(Ledger.Status()));
+        Command<GetSearchStatus>(_ =>
+        {
+            var status = Ledger.Status();
+            status.SubmittedUnixMs = _submittedUnixMs;
+            Sender.Tell(status);
+        });
         Command<GetSearchTrials>(m => Sender.Tell(TrialRecords.Page(Ledger, m.Offset)));
+        Command<QueryTrials>(m => Sender.Tell(TrialQueries.Run(Ledger, m)));
+        Command<GetMemoTables>(m => Sender.Tell(MemoTables.Of(Ledger, m.Depth)));
+        Command<GetTrialPoints>(m => Sender.Tell(TrialPoints.Page(Ledger, m.Offset)));
         Command<Terminated>(t => _subscribers.Remove(t.ActorRef));
         CompactionAnswers();
     }
@@ -144,6 +159,7 @@ public sealed class SearchCoordinator : CompactingPersistentActor
         if (decision.Events.Count > 0)
         {
             Become(Writing);
+            _writeStarted = Stopwatch.GetTimestamp();
             PersistAllAsync(decision.Events, _ => { });
             DeferAsync(batch.Where(b => !ignored.Contains(b.Result)).ToList(), written => Applied(decision.Events, written));
         }
@@ -151,7 +167,10 @@ public sealed class SearchCoordinator : CompactingPersistentActor
 
     private void Applied(IReadOnlyList<IMessage> events, IReadOnlyList<(TrialResult Result, IActorRef Sender)> written)
     {
+        _metrics.ResultsPersisted(events.Count, Stopwatch.GetElapsedTime(_writeStarted));
+        var cached = Ledger.State.TrialsCached;
         Dispatch([.. events.SelectMany(Ledger.Apply)]);
+        _metrics.TrialsSettled([.. events.OfType<TrialCompleted>().Select(c => c.Seconds)], events.Count(e => e is TrialFailed), Ledger.State.TrialsCached - cached);
         ResultInbox.Acknowledge(written);
         _subscribers.Tell(Ledger.Progress());
         Persisted(events.Count);
@@ -178,7 +197,7 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     /// <summary>Records the search's end when the ledger says it is due; true when it is ending.</summary>
     private bool EndIfDue()
     {
-        if (Ledger.DecideEnd() is not { } end)
+        if (Ledger.DecideEnd(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) is not { } end)
         {
             return false;
         }

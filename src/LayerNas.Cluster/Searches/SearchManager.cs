@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using LayerNas.Cluster.Dispatch;
+using LayerNas.Cluster.Metrics;
 using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 
@@ -28,13 +29,15 @@ public sealed class SearchManager : CompactingPersistentActor
     private readonly SearchRegistry _searches = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef _dispatcher;
+    private readonly LayerNasMetrics _metrics;
 
     /// <summary>Creates the manager; see <see cref="Props"/>.</summary>
-    public SearchManager(Func<SearchSpec, CompiledSearch> compile, SearchManagerSettings settings)
+    public SearchManager(Func<SearchSpec, CompiledSearch> compile, SearchManagerSettings settings, LayerNasMetrics metrics)
     {
         _compile = compile;
         _settings = settings;
-        _dispatcher = Context.ActorOf(TrialDispatcher.Props(settings.Dispatcher), "dispatcher");
+        _metrics = metrics;
+        _dispatcher = Context.ActorOf(TrialDispatcher.Props(settings.Dispatcher, metrics), "dispatcher");
 
         RecoverWith(snapshot => _searches.Restore((SearchManagerSnapshot)snapshot), e =>
         {
@@ -55,6 +58,7 @@ public sealed class SearchManager : CompactingPersistentActor
             {
                 StartCoordinator(record, _ => { });
             }
+            PublishSearches();
         });
 
         Command<SubmitSearch>(OnSubmit);
@@ -62,7 +66,11 @@ public sealed class SearchManager : CompactingPersistentActor
             ? finished
             : new SearchError { SearchId = record.Id, Reason = record.Error }));
         Command<GetSearchStatus>(m => Answer(m.SearchId, m, record => record.Status()));
-        Command<GetSearchTrials>(OnTrials);
+        Command<GetSearchTrials>(m => AskLedger(m.SearchId, m));
+        Command<QueryTrials>(m => AskLedger(m.SearchId, m));
+        Command<GetMemoTables>(m => AskLedger(m.SearchId, m));
+        Command<GetTrialPoints>(m => AskLedger(m.SearchId, m));
+        Command<GetWorkers>(m => _dispatcher.Forward(m));
         Command<CancelSearch>(m => Answer(m.SearchId, m, record => new SearchCancelAccepted { SearchId = record.Id, AlreadyEnded = true }));
         Command<ListSearches>(_ => Sender.Tell(new SearchList { Searches = { _searches.All.Select(r => r.Status()) } }));
         Command<WorkRequest>(m => _dispatcher.Forward(m));
@@ -78,6 +86,7 @@ public sealed class SearchManager : CompactingPersistentActor
                 {
                     _searches.Finished(finished);
                     AfterEvent();
+                    PublishSearches();
                 });
             }
         });
@@ -88,6 +97,7 @@ public sealed class SearchManager : CompactingPersistentActor
                 _log.Error("Search {0} cannot go on: {1}", m.SearchId, m.Reason);
                 record.Error = m.Reason;
                 record.Coordinator = null;
+                PublishSearches();
             }
         });
         Command<CoordinatorIdle>(m =>
@@ -106,9 +116,9 @@ public sealed class SearchManager : CompactingPersistentActor
     /// <inheritdoc />
     protected override string Subject => "the search manager";
 
-    /// <summary>Props of the manager; <paramref name="compile"/> turns a spec into the objects that search it (and rejects a bad one by throwing).</summary>
-    public static Props Props(Func<SearchSpec, CompiledSearch> compile, SearchManagerSettings settings) =>
-        Akka.Actor.Props.Create(() => new SearchManager(compile, settings));
+    /// <summary>Props of the manager; <paramref name="compile"/> turns a spec into the objects that search it (and rejects a bad one by throwing); its actors report to <paramref name="metrics"/>.</summary>
+    public static Props Props(Func<SearchSpec, CompiledSearch> compile, SearchManagerSettings settings, LayerNasMetrics metrics) =>
+        Akka.Actor.Props.Create(() => new SearchManager(compile, settings, metrics));
 
     private void OnSubmit(SubmitSearch submit)
     {
@@ -149,10 +159,11 @@ public sealed class SearchManager : CompactingPersistentActor
         Persist(submitted, e =>
         {
             var record = _searches.Submitted(e);
-            record.Coordinator = Context.ActorOf(Coordinator(record.Id, search), ChildName(record.Id));
+            record.Coordinator = Context.ActorOf(Coordinator(record, search), ChildName(record.Id));
             Sender.Tell(new SearchAccepted { SearchId = e.SearchId });
             _log.Info("Search {0} ({1}) submitted", e.SearchId, e.Spec.Name);
             AfterEvent();
+            PublishSearches();
         });
     }
 
@@ -181,12 +192,13 @@ public sealed class SearchManager : CompactingPersistentActor
 
     private bool IsRunning(TrialResult result) => _searches.Find(result.SearchId) is { Finished: null, Error: null };
 
-    private void OnTrials(GetSearchTrials query)
+    /// <summary>Passes a question about a search's ledger to its coordinator, starting one for an ended search.</summary>
+    private void AskLedger(string searchId, object query)
     {
-        switch (_searches.Find(query.SearchId))
+        switch (_searches.Find(searchId))
         {
             case null:
-                Sender.Tell(new SearchNotFound { SearchId = query.SearchId });
+                Sender.Tell(new SearchNotFound { SearchId = searchId });
                 break;
             case { Coordinator: { } coordinator }:
                 coordinator.Forward(query);
@@ -231,11 +243,12 @@ public sealed class SearchManager : CompactingPersistentActor
             Sender.Tell(new SearchError { SearchId = record.Id, Reason = record.Error });
             return;
         }
-        record.Coordinator = Context.ActorOf(Coordinator(record.Id, search), ChildName(record.Id));
+        record.Coordinator = Context.ActorOf(Coordinator(record, search), ChildName(record.Id));
         started(record.Coordinator);
     }
 
-    private Props Coordinator(string searchId, CompiledSearch search) => SearchCoordinator.Props(searchId, search, _dispatcher, _settings);
+    private Props Coordinator(SearchRecord record, CompiledSearch search) =>
+        SearchCoordinator.Props(record.Submitted, search, _dispatcher, _settings, _metrics);
 
     private static string ChildName(string searchId) => Uri.EscapeDataString(SearchCoordinator.PersistenceIdOf(searchId)) + "-" + Guid.NewGuid().ToString("N")[..6];
 
@@ -243,6 +256,12 @@ public sealed class SearchManager : CompactingPersistentActor
     {
         record.Coordinator?.Tell(PoisonPill.Instance);
         record.Coordinator = null;
+    }
+
+    private void PublishSearches()
+    {
+        var states = _searches.All.Select(r => r.State).ToList();
+        _metrics.Searches(states.Count(s => s == "running"), states.Count(s => s == "finished"), states.Count(s => s == "cancelled"), states.Count(s => s == "failed"));
     }
 
     private void AfterEvent()

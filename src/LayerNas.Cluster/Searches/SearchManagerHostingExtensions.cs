@@ -1,5 +1,6 @@
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
+using LayerNas.Cluster.Metrics;
 using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 
@@ -10,12 +11,12 @@ public static class SearchManagerHostingExtensions
 {
     /// <summary>
     /// Runs the search manager as a cluster singleton on <see cref="SearchManagerSettings.Role"/> and registers a
-    /// proxy to it under <see cref="SearchManager"/> in the actor registry.
+    /// proxy to it under <see cref="SearchManager"/> in the actor registry; its actors report to <paramref name="metrics"/>.
     /// </summary>
-    public static AkkaConfigurationBuilder AddSearchManager(this AkkaConfigurationBuilder builder, SearchManagerSettings settings, Func<SearchSpec, CompiledSearch> compile) =>
+    public static AkkaConfigurationBuilder AddSearchManager(this AkkaConfigurationBuilder builder, SearchManagerSettings settings, Func<SearchSpec, CompiledSearch> compile, LayerNasMetrics metrics) =>
         builder.WithSingleton<SearchManager>(
             SearchManager.Name,
-            (_, _, _) => SearchManager.Props(compile, settings),
+            (_, _, _) => SearchManager.Props(compile, settings, metrics),
             new ClusterSingletonOptions { Role = settings.Role, LogSingletonIdentificationFailure = settings.WarnWhenSingletonMissing },
             createProxyToo: true);
 

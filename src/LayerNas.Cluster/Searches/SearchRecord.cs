@@ -1,4 +1,5 @@
 using Akka.Actor;
+using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 
 namespace LayerNas.Cluster.Searches;
@@ -17,15 +18,22 @@ internal sealed class SearchRecord(SearchSubmitted submitted)
 
     public IActorRef? Coordinator { get; set; }
 
+    /// <summary>"running", "finished", "cancelled" or "failed".</summary>
+    public string State => Finished?.Result.Status ?? (Error is not null ? "failed" : "running");
+
     /// <summary>The status the manager answers itself: an ended or failed search, or a running one without its progress (its coordinator knows that).</summary>
-    public SearchStatus Status() => new()
+    public SearchStatus Status()
     {
-        SearchId = Id,
-        Name = Submitted.Spec.Name,
-        State = Finished?.Result.Status ?? (Error is not null ? "failed" : "running"),
-        Result = Finished?.Result,
-        Error = Error ?? "",
-        TrainedByNode = { Finished?.TrainedByNode ?? new Google.Protobuf.Collections.MapField<string, long>() },
-        LayerNames = { Submitted.Spec.Layers.Select(l => l.Name) },
-    };
+        var status = SearchStatuses.Of(Id, Submitted.Spec);
+        status.State = State;
+        status.Result = Finished?.Result;
+        status.Error = Error ?? "";
+        status.SubmittedUnixMs = Submitted.SubmittedUnixMs;
+        if (Finished is { } finished)
+        {
+            status.TrainedByNode.Add(finished.TrainedByNode);
+            status.EndedUnixMs = finished.EndedUnixMs;
+        }
+        return status;
+    }
 }

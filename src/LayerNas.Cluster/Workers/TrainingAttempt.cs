@@ -67,6 +67,7 @@ internal sealed class TrainingAttempt : IDisposable
         if (!task.IsCompletedSuccessfully)
         {
             result.FailureReason = TrialAttempts.FailureReason(task, TimedOut, Lease.TimeoutSeconds);
+            result.LogTail = (task.Exception?.InnerException as TrainerException)?.LogTail ?? "";
             return result;
         }
         var outcome = task.Result.ToMessage();

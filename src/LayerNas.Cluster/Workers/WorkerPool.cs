@@ -2,6 +2,7 @@ using Akka;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
+using LayerNas.Cluster.Metrics;
 using LayerNas.Cluster.Searches;
 using LayerNas.Protocol.V1;
 
@@ -22,7 +23,7 @@ public sealed class WorkerPool : ReceiveActor, IWithTimers
     private readonly List<IActorRef> _slots = [];
 
     /// <summary>Creates the pool; see <see cref="Props"/>.</summary>
-    public WorkerPool(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings)
+    public WorkerPool(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings, LayerNasMetrics metrics)
     {
         Receive<PingManager>(_ => dispatcher.Tell(Ping));
         Receive<SearchSpecAnswer>(_ =>
@@ -35,7 +36,8 @@ public sealed class WorkerPool : ReceiveActor, IWithTimers
             ResultRedelivery.Start(Context, dispatcher, settings);
             // Slot actors are named from 1 (slot-1), their indices, which trainers see, count from 0 as device numbers do.
             _slots.AddRange(Enumerable.Range(0, Math.Max(1, settings.Slots))
-                .Select(i => Context.ActorOf(WorkerSlot.Props(dispatcher, provider, i, settings), $"slot-{i + 1}")));
+                .Select(i => Context.ActorOf(WorkerSlot.Props(dispatcher, provider, i, settings, metrics), $"slot-{i + 1}")));
+            metrics.SlotsStarted(_slots.Count);
         });
         ReceiveAsync<HandBackLeases>(async _ =>
         {
@@ -58,9 +60,9 @@ public sealed class WorkerPool : ReceiveActor, IWithTimers
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Props of a pool whose slots pull work from <paramref name="dispatcher"/> (the search manager or its proxy).</summary>
-    public static Props Props(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings) =>
-        Akka.Actor.Props.Create(() => new WorkerPool(dispatcher, provider, settings));
+    /// <summary>Props of a pool whose slots pull work from <paramref name="dispatcher"/> (the search manager or its proxy) and report their attempts to <paramref name="metrics"/>.</summary>
+    public static Props Props(IActorRef dispatcher, TrainerProvider provider, WorkerPoolSettings settings, LayerNasMetrics metrics) =>
+        Akka.Actor.Props.Create(() => new WorkerPool(dispatcher, provider, settings, metrics));
 
     /// <summary>Stop taking work, give back leases and deliver pending reports; answered with <see cref="LeasesHandedBack"/>.</summary>
     public sealed class HandBackLeases : INoSerializationVerificationNeeded
@@ -94,14 +96,14 @@ public static class WorkerPoolHostingExtensions
     /// <summary>
     /// Starts this node's worker pool, pulling work through the search manager registered under
     /// <see cref="SearchManager"/> (add <c>AddSearchManager</c> or <c>AddSearchManagerProxy</c> first), and has it hand
-    /// its leases back in the first phase of coordinated shutdown.
+    /// its leases back in the first phase of coordinated shutdown; its slots report their attempts to <paramref name="metrics"/>.
     /// </summary>
-    public static AkkaConfigurationBuilder AddWorkerPool(this AkkaConfigurationBuilder builder, WorkerPoolSettings settings, TrainerProvider provider) =>
+    public static AkkaConfigurationBuilder AddWorkerPool(this AkkaConfigurationBuilder builder, WorkerPoolSettings settings, TrainerProvider provider, LayerNasMetrics metrics) =>
         builder
             .AddHocon(ShutdownHocon(settings), HoconAddMode.Prepend)
             .WithActors((system, registry) =>
             {
-                var pool = system.ActorOf(WorkerPool.Props(registry.Get<SearchManager>(), provider, settings), "workers");
+                var pool = system.ActorOf(WorkerPool.Props(registry.Get<SearchManager>(), provider, settings, metrics), "workers");
                 registry.Register<WorkerPool>(pool);
                 if (!Akka.Cluster.Cluster.Get(system).SelfRoles.Contains(ClusterRoles.Coordinator))
                 {

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using LayerNas.Cluster.Metrics;
 using LayerNas.Core;
 using LayerNas.Protocol.V1;
 using LayerNas.Trainers;
@@ -31,6 +32,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     private readonly UndeliveredResults _undelivered;
     private readonly string _incarnation = Guid.NewGuid().ToString("N")[..8];
     private readonly string _name;
+    private readonly LayerNasMetrics _metrics;
     private long _requests;
     private int _batch = 1;
     private string? _requestId;
@@ -40,9 +42,10 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     private bool _stopping;
 
     /// <summary>Creates a slot; see <see cref="Props"/>.</summary>
-    public WorkerSlot(IActorRef dispatcher, TrainerProvider provider, int index, WorkerPoolSettings settings)
+    public WorkerSlot(IActorRef dispatcher, TrainerProvider provider, int index, WorkerPoolSettings settings, LayerNasMetrics metrics)
     {
         _dispatcher = dispatcher;
+        _metrics = metrics;
         _trainers = new TrainerCache(provider, index, settings.TrainersPerSlot);
         _batchSizer = new LeaseBatchSizer(settings.LeaseBatchTime, settings.MaxLeaseBatch);
         _name = Self.Path.ToStringWithAddress(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
@@ -83,6 +86,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
             if (_training is { } training)
             {
                 _training = null;
+                _metrics.AttemptEnded(trained: null);
                 training.Cancel();
                 leases.Insert(0, training.Lease);
             }
@@ -96,9 +100,9 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Props of the slot of <paramref name="index"/> (0 to slots − 1 on its node) that pulls work from <paramref name="dispatcher"/> (the search manager or its proxy).</summary>
-    public static Props Props(IActorRef dispatcher, TrainerProvider provider, int index, WorkerPoolSettings settings) =>
-        Akka.Actor.Props.Create(() => new WorkerSlot(dispatcher, provider, index, settings));
+    /// <summary>Props of the slot of <paramref name="index"/> (0 to slots − 1 on its node) that pulls work from <paramref name="dispatcher"/> (the search manager or its proxy) and reports its attempts to <paramref name="metrics"/>.</summary>
+    public static Props Props(IActorRef dispatcher, TrainerProvider provider, int index, WorkerPoolSettings settings, LayerNasMetrics metrics) =>
+        Akka.Actor.Props.Create(() => new WorkerSlot(dispatcher, provider, index, settings, metrics));
 
     /// <inheritdoc />
     protected override void PreStart() => RequestWork();
@@ -176,6 +180,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
         _queue.Dequeue();
         var training = new TrainingAttempt(lease);
         _training = training;
+        _metrics.AttemptStarted();
         TrainingJob job;
         try
         {
@@ -206,6 +211,7 @@ public sealed class WorkerSlot : ReceiveActor, IWithTimers
         var lease = training.Lease;
         _batchSizer.Observe(training.Elapsed);
         var result = training.Result(trained.Task, _name);
+        _metrics.AttemptEnded(result.ResultCase == TrialResult.ResultOneofCase.Outcome);
         if (result.ResultCase == TrialResult.ResultOneofCase.FailureReason)
         {
             _log.Warning("Trial {0}#{1} attempt {2} failed: {3}", lease.SearchId, lease.TrialNumber, lease.Attempt, result.FailureReason);

@@ -23,6 +23,9 @@ internal sealed class DepthSettlement
     /// <summary>The cheapest bucket not yet settled; the bucket count once every bucket is.</summary>
     public int LowestUnsettled { get; private set; }
 
+    /// <summary>Whether a bucket is settled.</summary>
+    public bool IsSettled(int bucket) => _settled[bucket];
+
     /// <summary>Whether every bucket of the depth is settled.</summary>
     public bool IsComplete => LowestUnsettled == _settled.Length;
 

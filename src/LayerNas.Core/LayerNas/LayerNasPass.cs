@@ -108,6 +108,12 @@ internal sealed class LayerNasPass
     /// <summary>The memo table of a depth (1-based).</summary>
     public MemoTable Table(int depth) => _tables[depth - 1];
 
+    /// <summary>The cost buckets of a depth (1-based) in this pass.</summary>
+    public CostBucketizer Buckets(int depth) => _bucketizers[depth - 1];
+
+    /// <summary>Whether a bucket of a depth (1-based) is settled in this pass: every child that can land in it has its result.</summary>
+    public bool IsSettled(int depth, int bucket) => _settlements[depth - 1].IsSettled(bucket);
+
     /// <summary>Makes the first depth's children; later depths follow from reports.</summary>
     public void Start()
     {

@@ -83,6 +83,12 @@ public sealed class LayerNasStrategy : ISearchStrategy, ITrialPriority
     /// <summary>The memo table of a depth (1-based), in the current (or last) pass.</summary>
     public MemoTable Table(int depth) => _pass.Table(depth);
 
+    /// <summary>The cost buckets of a depth (1-based) in the current (or last) pass: the prefix-cost range they span and where each begins.</summary>
+    public CostBucketizer Buckets(int depth) => _pass.Buckets(depth);
+
+    /// <summary>Whether a bucket of a depth (1-based) is settled in the current (or last) pass: every child that can land in it has its result, so its kept candidates are final.</summary>
+    public bool IsSettled(int depth, int bucket) => _pass.IsSettled(depth, bucket);
+
     /// <inheritdoc />
     public IReadOnlyList<Architecture> Propose()
     {

@@ -7,4 +7,5 @@ namespace LayerNas.Core.Ledger;
 /// <param name="Worker">The worker slot's name (its actor address); empty when no worker reported it, as for a lease that expired.</param>
 /// <param name="Seconds">Wall-clock seconds of the attempt that trained it; 0 for a failure.</param>
 /// <param name="RecordedUnixMs">When the coordinator recorded the result (its clock, Unix milliseconds; 0 when not known).</param>
-public sealed record LedgerRecord(SettledTrial Trial, string Worker, double Seconds, long RecordedUnixMs);
+/// <param name="LogTail">For a failure, the last lines of the trial's log on the worker that failed it last; empty when none was kept.</param>
+public sealed record LedgerRecord(SettledTrial Trial, string Worker, double Seconds, long RecordedUnixMs, string LogTail = "");

@@ -17,7 +17,7 @@ public static class LedgerSnapshots
         var snapshot = new SearchLedgerSnapshot { SearchId = ledger.SearchId, Cancelled = ledger.Cancelled, Finished = ledger.Finished };
         var workers = new Dictionary<string, int>(StringComparer.Ordinal);
         var metrics = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (trial, worker, seconds, recorded) in ledger.Applied)
+        foreach (var (trial, worker, seconds, recorded, logTail) in ledger.Applied)
         {
             var compact = new LedgerTrial { TrialNumber = trial.Number, Architecture = { trial.Architecture.Choices.ToArray() }, Attempts = trial.Attempts, RecordedUnixMs = recorded };
             if (trial.Outcome is { } outcome)
@@ -34,6 +34,7 @@ public static class LedgerSnapshots
             else
             {
                 compact.FailureReason = trial.FailureReason ?? "";
+                compact.LogTail = logTail;
             }
             snapshot.Trials.Add(compact);
         }
@@ -54,6 +55,7 @@ public static class LedgerSnapshots
                     Reason = trial.FailureReason,
                     Attempts = trial.Attempts,
                     RecordedUnixMs = trial.RecordedUnixMs,
+                    LogTail = trial.LogTail,
                 }
                 : Completed(snapshot, trial);
         }

@@ -98,6 +98,7 @@ public sealed class SearchLedger
                     Reason = failure,
                     Attempts = result.Attempt,
                     RecordedUnixMs = nowUnixMs,
+                    LogTail = result.LogTail,
                 });
         }
         return new ResultsDecision(events, ignored);
@@ -108,13 +109,14 @@ public sealed class SearchLedger
         ? [new SearchCancelled { SearchId = SearchId, Reason = reason }]
         : [];
 
-    /// <summary>Decides the search's end once <see cref="ShouldEnd"/>: the event that records its result; null otherwise.</summary>
-    public SearchFinished? DecideEnd() => ShouldEnd
+    /// <summary>Decides the search's end once <see cref="ShouldEnd"/>: the event that records its result at <paramref name="nowUnixMs"/>; null otherwise.</summary>
+    public SearchFinished? DecideEnd(long nowUnixMs) => ShouldEnd
         ? new SearchFinished
         {
             SearchId = SearchId,
             Result = SearchResultBuilder.Build(SearchId, Search, _state, Cancelled is null ? "finished" : "cancelled"),
             TrainedByNode = { _log.TrainedByNode },
+            EndedUnixMs = nowUnixMs,
         }
         : null;
 
@@ -136,7 +138,7 @@ public sealed class SearchLedger
                 return _state.TakeNewTrials();
             case TrialFailed failed:
                 var lost = Settle(failed.TrialNumber, failed.Architecture, () => _state.Fail(failed.TrialNumber, failed.Reason, Math.Max(1, failed.Attempts)));
-                _log.Add(new LedgerRecord(lost, "", 0, failed.RecordedUnixMs));
+                _log.Add(new LedgerRecord(lost, "", 0, failed.RecordedUnixMs, failed.LogTail));
                 return _state.TakeNewTrials();
             case SearchCancelled cancelled:
                 Cancelled = cancelled;
@@ -172,12 +174,13 @@ public sealed class SearchLedger
     /// <summary>The search's status: its progress while it runs, its result once it has ended.</summary>
     public SearchStatus Status()
     {
-        var status = new SearchStatus { SearchId = SearchId, Name = Search.Spec.Name, LayerNames = { Search.Spec.Layers.Select(l => l.Name) } };
+        var status = SearchStatuses.Of(SearchId, Search.Spec);
         if (Finished is { } finished)
         {
             status.State = finished.Result.Status;
             status.Result = finished.Result;
             status.TrainedByNode.Add(finished.TrainedByNode);
+            status.EndedUnixMs = finished.EndedUnixMs;
         }
         else
         {

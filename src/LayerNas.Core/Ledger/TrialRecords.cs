@@ -44,6 +44,7 @@ public static class TrialRecords
         {
             message.Failed = true;
             message.FailureReason = trial.FailureReason ?? "";
+            message.LogTail = record.LogTail;
         }
         return message;
     }

@@ -42,7 +42,7 @@ public static class SearchResultBuilder
             .Select(t => new FailedTrial { Architecture = { space.Names(t.Architecture) }, Reason = t.FailureReason ?? "", Attempts = t.Attempts }));
         if (state.Strategy is LayerNasStrategy layerNas)
         {
-            result.Depths.AddRange(Depths(layerNas));
+            result.Depths.AddRange(layerNas.Statistics.Select(Summary));
             result.Passes.AddRange(Passes(search, layerNas));
         }
         if (state.Strategy is MultiTargetLayerNas multi)
@@ -51,6 +51,17 @@ public static class SearchResultBuilder
         }
         return result;
     }
+
+    /// <summary>How one depth of a LayerNAS search went, as results and dashboards report it.</summary>
+    public static DepthSummary Summary(DepthStatistics depth) => new()
+    {
+        Depth = depth.Depth,
+        Children = depth.Children,
+        Pruned = depth.Pruned,
+        Evaluated = depth.Evaluated,
+        Failed = depth.Failed,
+        Kept = depth.Kept,
+    };
 
     private static TargetResult Target(CompiledSearch search, MultiTargetLayerNas multi, int index, IReadOnlyList<SettledTrial> ranked)
     {
@@ -62,21 +73,11 @@ public static class SearchResultBuilder
         }
         if (multi.Searches[index] is { } layerNas)
         {
-            answer.Depths.AddRange(Depths(layerNas));
+            answer.Depths.AddRange(layerNas.Statistics.Select(Summary));
             answer.Passes.AddRange(Passes(search, layerNas));
         }
         return answer;
     }
-
-    private static IEnumerable<DepthSummary> Depths(LayerNasStrategy layerNas) => layerNas.Statistics.Select(d => new DepthSummary
-    {
-        Depth = d.Depth,
-        Children = d.Children,
-        Pruned = d.Pruned,
-        Evaluated = d.Evaluated,
-        Failed = d.Failed,
-        Kept = d.Kept,
-    });
 
     private static IEnumerable<PassSummary> Passes(CompiledSearch search, LayerNasStrategy layerNas) => search.MaxTrials is null
         ? []

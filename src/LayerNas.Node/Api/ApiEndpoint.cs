@@ -18,33 +18,34 @@ public sealed record ApiEndpoint(IPAddress Address, int Port, bool AnyAddress)
 
     /// <summary>
     /// Reads an API URL: <c>http://</c>, then an IP address, <c>localhost</c> (127.0.0.1), <c>*</c> or <c>+</c> (every
-    /// interface), then a port. Throws <see cref="FormatException"/> with a one-line message naming the problem.
+    /// interface), then a port. Throws <see cref="FormatException"/> with a one-line message naming the problem and
+    /// what the URL is for (<paramref name="what"/>: "API URL", "dashboard URL").
     /// </summary>
-    public static ApiEndpoint Parse(string url)
+    public static ApiEndpoint Parse(string url, string what = "API URL")
     {
         const string scheme = "http://";
         if (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            throw new FormatException($"API URL '{url}': the API speaks plain HTTP/2 (h2c); use http:// and put TLS in front of it if needed");
+            throw new FormatException($"{what} '{url}': the node serves plain HTTP (h2c for the API); use http:// and put TLS in front of it if needed");
         }
         if (!url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
-            throw new FormatException($"API URL '{url}' must look like http://127.0.0.1:50051");
+            throw new FormatException($"{what} '{url}' must look like http://127.0.0.1:50051");
         }
         var authority = url[scheme.Length..].TrimEnd('/');
         if (authority.Contains('/'))
         {
-            throw new FormatException($"API URL '{url}' cannot have a path");
+            throw new FormatException($"{what} '{url}' cannot have a path");
         }
         var colon = authority.LastIndexOf(':');
         if (colon <= 0 || authority.EndsWith(']'))
         {
-            throw new FormatException($"API URL '{url}' needs a port, like http://127.0.0.1:50051");
+            throw new FormatException($"{what} '{url}' needs a port, like http://127.0.0.1:50051");
         }
         var (host, portText) = (authority[..colon], authority[(colon + 1)..]);
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
         {
-            throw new FormatException($"API URL '{url}': port '{portText}' is not a number from 0 to 65535");
+            throw new FormatException($"{what} '{url}': port '{portText}' is not a number from 0 to 65535");
         }
         if (host is "*" or "+")
         {
@@ -57,19 +58,28 @@ public sealed record ApiEndpoint(IPAddress Address, int Port, bool AnyAddress)
         var literal = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
         return IPAddress.TryParse(literal, out var address)
             ? new ApiEndpoint(address, port, AnyAddress: false)
-            : throw new FormatException($"API URL '{url}': the host must be an IP address, localhost, * or +, not '{host}'");
+            : throw new FormatException($"{what} '{url}': the host must be an IP address, localhost, * or +, not '{host}'");
     }
 
-    /// <summary>Binds Kestrel to this endpoint for HTTP/2 without TLS.</summary>
-    public void Listen(KestrelServerOptions kestrel)
+    /// <summary>
+    /// Binds Kestrel to this endpoint without TLS, for HTTP/2 (the API) unless told <paramref name="protocols"/> (the
+    /// dashboard's browsers speak HTTP/1.1); <paramref name="bound"/> gets the listen options, whose end point holds the
+    /// port Kestrel bound once it has started.
+    /// </summary>
+    public void Listen(KestrelServerOptions kestrel, HttpProtocols protocols = HttpProtocols.Http2, Action<ListenOptions>? bound = null)
     {
+        void Configure(ListenOptions options)
+        {
+            options.Protocols = protocols;
+            bound?.Invoke(options);
+        }
         if (AnyAddress)
         {
-            kestrel.ListenAnyIP(Port, o => o.Protocols = HttpProtocols.Http2);
+            kestrel.ListenAnyIP(Port, Configure);
         }
         else
         {
-            kestrel.Listen(Address, Port, o => o.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(Address, Port, Configure);
         }
     }
 }

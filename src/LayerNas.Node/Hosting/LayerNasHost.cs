@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Node.Api;
+using LayerNas.Node.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -26,26 +27,50 @@ public sealed class LayerNasHost : IAsyncDisposable
     public ActorSystem System => Host.Services.GetRequiredService<ActorSystem>();
 
     /// <summary>The URLs the API listens on (once started); empty for a node without one.</summary>
-    public IReadOnlyList<string> ApiUrls => Host.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+    public IReadOnlyList<string> ApiUrls => [.. Addresses().Except(WebUrls)];
 
-    /// <summary>Builds the host of <paramref name="node"/>, serving the API with <paramref name="api"/> when given (it validates specs with <paramref name="check"/>).</summary>
-    public static LayerNasHost Create(LayerNasNodeSettings node, Action<ILoggingBuilder> logging, SearchApiSettings? api = null, SpecCheck? check = null)
+    /// <summary>The URLs the node's web endpoint (dashboard, metrics, health) listens on (once started); empty for a node without one.</summary>
+    public IReadOnlyList<string> WebUrls => Host.Services.GetService<WebBinding>()?.Port is { } port
+        ? [.. Addresses().Where(url => new Uri(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal)).Port == port)]
+        : [];
+
+    /// <summary>
+    /// Builds the host of <paramref name="node"/>: a web host when it serves the API with <paramref name="api"/> (which
+    /// validates specs with <paramref name="check"/>) or a web endpoint with <paramref name="web"/>, else a generic host.
+    /// </summary>
+    public static LayerNasHost Create(LayerNasNodeSettings node, Action<ILoggingBuilder> logging, SearchApiSettings? api = null, SpecCheck? check = null, NodeWebSettings? web = null)
     {
-        if (api is null)
+        if (api is null && web is null)
         {
             var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
             logging(builder.Logging);
             builder.Services.AddAkka(ClusterHostingExtensions.SystemName, akka => akka.AddLayerNasNode(node));
             return new LayerNasHost(builder.Build());
         }
-        var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        logging(web.Logging);
-        web.AddSearchApi(api, check ?? throw new ArgumentNullException(nameof(check), "an API needs a spec check"));
-        web.Services.AddAkka(ClusterHostingExtensions.SystemName, akka => akka.AddLayerNasNode(node));
-        var app = web.Build();
-        app.MapSearchApi();
+        var webBuilder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = web?.ApplicationName });
+        logging(webBuilder.Logging);
+        if (api is not null)
+        {
+            webBuilder.AddSearchApi(api, check ?? throw new ArgumentNullException(nameof(check), "an API needs a spec check"));
+        }
+        if (web is not null)
+        {
+            webBuilder.AddNodeWeb(web, node);
+        }
+        webBuilder.Services.AddAkka(ClusterHostingExtensions.SystemName, akka => akka.AddLayerNasNode(node));
+        var app = webBuilder.Build();
+        if (web is not null)
+        {
+            app.MapNodeWeb();
+        }
+        if (api is not null)
+        {
+            app.MapSearchApi();
+        }
         return new LayerNasHost(app);
     }
+
+    private IEnumerable<string> Addresses() => Host.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
 
     /// <summary>Starts the node.</summary>
     public Task StartAsync(CancellationToken cancellationToken) => Host.StartAsync(cancellationToken);

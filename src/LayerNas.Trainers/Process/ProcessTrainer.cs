@@ -82,6 +82,10 @@ public sealed class ProcessTrainer : ITrainer
         {
             return await TrainOnceAsync(job, cancellationToken);
         }
+        catch (TrainerException e)
+        {
+            throw new TrainerException(e.Message, e.InnerException) { LogTail = TrialLog.Tail(LogPath(job.SearchId, job.TrialNumber)) };
+        }
         finally
         {
             Volatile.Write(ref _busy, 0);

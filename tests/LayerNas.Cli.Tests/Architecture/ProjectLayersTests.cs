@@ -16,6 +16,8 @@ public sealed class ProjectLayersTests
         { "LayerNas.Trainers", ["LayerNas.Core"] },
         // Actors only: no web server, no gRPC.
         { "LayerNas.Cluster", ["LayerNas.Trainers", "Akka", "Akka.Remote", "Akka.Cluster", "Akka.Cluster.Tools", "Akka.Cluster.Hosting", "Akka.Hosting", "Akka.Persistence", "Akka.Persistence.Hosting", "Akka.Persistence.Sql", "Akka.Persistence.Sql.Hosting", "Microsoft.Data.Sqlite", "Npgsql"] },
+        // The web endpoint's pages and probes: the core's messages and ASP.NET, no actors, no gRPC.
+        { "LayerNas.Dashboard", ["LayerNas.Core", "Microsoft.AspNetCore.App", "Plotly.Blazor", "Microsoft.AspNetCore.Components.QuickGrid", "OpenTelemetry.Extensions.Hosting", "OpenTelemetry.Exporter.Prometheus.AspNetCore"] },
         // What the client commands need to talk to a coordinator: no actors.
         { "LayerNas.Client", ["LayerNas.Protocol", "Google.Protobuf", "Grpc.Net.Client", "Grpc.Tools"] },
     };
@@ -38,6 +40,7 @@ public sealed class ProjectLayersTests
     [InlineData("LayerNas.Trainers", new[] { "Akka", "Grpc", "Microsoft.AspNetCore", "LayerNas.Cluster", "LayerNas.Client", "LayerNas.Node" })]
     [InlineData("LayerNas.Cluster", new[] { "Grpc", "Microsoft.AspNetCore", "LayerNas.Client", "LayerNas.Node" })]
     [InlineData("LayerNas.Client", new[] { "Akka", "Microsoft.AspNetCore", "LayerNas.Core", "LayerNas.Cluster", "LayerNas.Node" })]
+    [InlineData("LayerNas.Dashboard", new[] { "Akka", "Grpc", "LayerNas.Trainers", "LayerNas.Cluster", "LayerNas.Client", "LayerNas.Node" })]
     public void A_built_assembly_uses_nothing_its_layer_must_not(string project, string[] forbidden)
     {
         var used = Assembly.Load(project).GetReferencedAssemblies().Select(a => a.Name!).ToList();

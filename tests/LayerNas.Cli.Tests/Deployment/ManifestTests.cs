@@ -18,7 +18,7 @@ public sealed partial class ManifestTests
     private const string SampleToken = "token-under-test";
     private const string SamplePostgres = "Host=postgres.example;Port=5432;Username=layernas;Password=sample;Database=layernas";
 
-    public static TheoryData<string> Overlays => new() { "overlays/dev", "overlays/postgres", "overlays/pytorch-workers" };
+    public static TheoryData<string> Overlays => new() { "overlays/dev", "overlays/postgres", "overlays/pytorch-workers", "overlays/autoscale" };
 
     [Theory]
     [MemberData(nameof(Overlays))]
@@ -155,7 +155,7 @@ public sealed partial class ManifestTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void Every_node_has_resources_and_tcp_probes_on_its_own_ports(string overlay)
+    public void Every_node_has_resources_and_its_health_endpoints_as_probes(string overlay)
     {
         var manifests = RenderedManifests.Render(overlay);
 
@@ -169,19 +169,33 @@ public sealed partial class ManifestTests
                     Assert.True(container["resources"]?[bound]?[resource] is not null, $"{workload.Kind} {workload.Name} has no {bound}.{resource}");
                 }
             }
-            var probed = new[] { "readinessProbe", "livenessProbe" }.Select(probe =>
+            var web = workload.Settings(SampleSecret).Web;
+            Assert.True(web is not null, $"{workload.Kind} {workload.Name} serves no health endpoints");
+            Assert.Equal(web.Endpoint.Port, workload.ContainerPort("web"));
+            foreach (var (probe, path) in new[] { ("readinessProbe", "/healthz/ready"), ("livenessProbe", "/healthz/live") })
             {
-                var port = container[probe]?["tcpSocket"]?["port"]?.GetValue<string>();
-                Assert.True(port is not null, $"{workload.Kind} {workload.Name} has no tcpSocket {probe}");
-                workload.ContainerPort(port);
-                return port;
-            }).ToList();
-            Assert.Contains("akka", probed);
-            if (workload.LiteralEnv("LAYERNAS_ROLE") == "coordinator")
-            {
-                Assert.Contains("api", probed);
+                var get = container[probe]?["httpGet"];
+                Assert.True(get is not null, $"{workload.Kind} {workload.Name} has no httpGet {probe}");
+                Assert.Equal(path, get["path"]!.GetValue<string>());
+                Assert.Equal("web", get["port"]!.GetValue<string>());
             }
         }
+    }
+
+    [Fact]
+    public void The_autoscale_overlay_scales_the_workers_on_the_queue_depth_the_coordinator_exports()
+    {
+        var manifests = RenderedManifests.Render("overlays/autoscale");
+        var worker = manifests.WithRole("worker");
+
+        var scaler = Assert.Single(manifests.OfKind("ScaledObject"));
+        var target = scaler["spec"]!["scaleTargetRef"]!;
+        Assert.Equal((worker.Kind, worker.Name), (target["kind"]!.GetValue<string>(), target["name"]!.GetValue<string>()));
+        var trigger = Assert.Single(scaler["spec"]!["triggers"]!.AsArray())!;
+        Assert.Equal("prometheus", trigger["type"]!.GetValue<string>());
+        Assert.Contains("layernas_queue_trials", trigger["metadata"]!["query"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(worker.Settings(SampleSecret).Slots.ToString(System.Globalization.CultureInfo.InvariantCulture), trigger["metadata"]!["threshold"]!.GetValue<string>());
+        Assert.Empty(manifests.OfKind("HorizontalPodAutoscaler"));
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class NodeConfigurationTests : IDisposable
         { ["--seed", "127.0.0.1:4053"], [], "--seed / LAYERNAS_SEEDS / LayerNas:Seeds: '127.0.0.1:4053' is not a node address like akka.tcp://layernas@127.0.0.1:4053" },
         { ["--api", "http://0.0.0.0:50051"], [], "the API at http://0.0.0.0:50051 is reachable beyond this machine, so it needs a bearer token: give one with --token or LAYERNAS_TOKEN" },
         { [], new() { ["LAYERNAS_API"] = "http://10.1.2.3:50051" }, "the API at http://10.1.2.3:50051 is reachable beyond this machine, so it needs a bearer token: give one with --token or LAYERNAS_TOKEN" },
-        { ["--api", "https://127.0.0.1:50051"], [], "--api / LAYERNAS_API / LayerNas:Api: API URL 'https://127.0.0.1:50051': the API speaks plain HTTP/2 (h2c); use http:// and put TLS in front of it if needed" },
+        { ["--api", "https://127.0.0.1:50051"], [], "--api / LAYERNAS_API / LayerNas:Api: API URL 'https://127.0.0.1:50051': the node serves plain HTTP (h2c for the API); use http:// and put TLS in front of it if needed" },
         { ["--api", "http://example.org:50051"], [], "--api / LAYERNAS_API / LayerNas:Api: API URL 'http://example.org:50051': the host must be an IP address, localhost, * or +, not 'example.org'" },
         { ["--role", "coordinator", "--slots", "2"], [], "option --slots applies to nodes with the worker role only" },
         { ["--token", "two words"], [], "--token / LAYERNAS_TOKEN / LayerNas:Token: a token cannot contain spaces" },

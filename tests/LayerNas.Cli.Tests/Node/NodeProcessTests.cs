@@ -28,7 +28,7 @@ public sealed class NodeProcessTests
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        var node = await Layernas.RunAsync(folder.Path, "node", "--role", "coordinator", "--port", "0", "--api", $"http://127.0.0.1:{port}");
+        var node = await Layernas.RunAsync(folder.Path, "node", "--role", "coordinator", "--port", "0", "--api", $"http://127.0.0.1:{port}", "--dashboard", "http://127.0.0.1:0");
 
         Assert.Equal(1, node.ExitCode);
         var error = Assert.Single(node.StderrLines, l => l.StartsWith("error:", StringComparison.Ordinal));

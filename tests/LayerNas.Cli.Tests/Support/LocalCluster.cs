@@ -25,6 +25,9 @@ internal sealed partial class LocalCluster : IAsyncDisposable
     /// <summary>The coordinator's API URL, as clients on this machine reach it.</summary>
     public string Api { get; private set; } = "";
 
+    /// <summary>The coordinator's web endpoint (dashboard, metrics, health), as clients on this machine reach it.</summary>
+    public string Dashboard { get; private set; } = "";
+
     /// <summary>The coordinator's cluster address.</summary>
     public string Address { get; private set; } = "";
 
@@ -80,10 +83,11 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     private async Task StartCoordinatorAsync(string port)
     {
-        Coordinator = Add(_environment, ["node", "--role", "coordinator", "--port", port, "--db", Database, .. _coordinatorArgs]);
+        Coordinator = Add(_environment, ["node", "--role", "coordinator", "--port", port, "--db", Database, .. (_coordinatorArgs.Contains("--dashboard") ? _coordinatorArgs : [.. _coordinatorArgs, "--dashboard", "http://127.0.0.1:0"])]);
         var up = await Coordinator.LineAsync("node up at ", StartDeadline);
         Address = AddressOf(up);
         Api = $"http://127.0.0.1:{ApiPort().Match(up).Groups[1].Value}";
+        Dashboard = $"http://127.0.0.1:{DashboardPort().Match(up).Groups[1].Value}";
     }
 
     private LayernasProcess Add(IReadOnlyDictionary<string, string>? environment, string[] args)
@@ -97,4 +101,7 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     [GeneratedRegex(@"API: http://[^ ]*:(\d+)")]
     private static partial Regex ApiPort();
+
+    [GeneratedRegex(@"dashboard: http://[^ ]*:(\d+)")]
+    private static partial Regex DashboardPort();
 }

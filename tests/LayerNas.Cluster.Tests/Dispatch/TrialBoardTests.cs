@@ -362,4 +362,46 @@ public sealed class TrialBoardTests
         Add("a", Spec(), Trials(1), T0);
         Assert.False(_board.IsWithdrawn("a"));
     }
+
+    [Fact]
+    public void The_workers_view_shows_each_worker_its_leases_and_what_it_trained_and_failed()
+    {
+        Add("a", Spec(maxRetries: 3), Trials(1, 2, 3, 4), T0);
+        var first = Take("w1", "r1");
+        var second = Take("w2", "r1", T0.AddSeconds(1));
+        _board.Report(Success(first), T0.AddSeconds(2));
+        _board.Report(Failure(second), T0.AddSeconds(3));
+        var batch = Assert.Single(_board.Request("w1", "w1", "r2", 2, T0.AddSeconds(4))).Leases.Leases;
+        var last = Take("w3", "r1", T0.AddSeconds(5));
+
+        var workers = _board.Workers();
+
+        Assert.Equal(["w1", "w2", "w3"], workers.Select(w => w.Name));
+        Assert.Equal((1L, 0L, false), (workers[0].Trained, workers[0].FailedAttempts, workers[0].Waiting));
+        Assert.Equal([2L, 3], batch.Select(l => l.TrialNumber));
+        Assert.Equal(batch, workers[0].Leases.Select(l => l.Lease));
+        Assert.Equal(T0.AddSeconds(4), workers[0].Leases[0].Granted);
+        Assert.Equal((0L, 1L, 0), (workers[1].Trained, workers[1].FailedAttempts, workers[1].Leases.Count));
+        Assert.Equal(4L, Assert.Single(workers[2].Leases).Lease.TrialNumber);
+        Assert.Equal(last, workers[2].Leases[0].Lease);
+        Assert.Equal((3, 2, 3), (_board.WorkerCount, _board.BusyCount, _board.LeaseCount));
+
+        _board.Lost("w1", T0.AddSeconds(6));
+
+        Assert.Equal(["w2", "w3"], _board.Workers().Select(w => w.Name));
+    }
+
+    [Fact]
+    public void Utilization_keeps_one_sample_per_interval_with_the_most_slots_busy_in_it_and_only_the_newest()
+    {
+        var history = new UtilizationHistory(TimeSpan.FromSeconds(5), capacity: 2);
+
+        history.Observe(T0, 4, 1);
+        history.Observe(T0.AddSeconds(1), 4, 3);
+        history.Observe(T0.AddSeconds(5), 4, 2);
+        history.Observe(T0.AddSeconds(10), 5, 0);
+
+        Assert.Equal([(T0.AddSeconds(5), 4, 3), (T0.AddSeconds(10), 5, 0)],
+            history.Samples.Select(s => (DateTime.UnixEpoch.AddMilliseconds(s.UnixMs), s.Slots, s.Busy)));
+    }
 }

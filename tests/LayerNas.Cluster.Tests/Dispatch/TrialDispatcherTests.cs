@@ -1,3 +1,4 @@
+using LayerNas.Cluster.Metrics;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using LayerNas.Cluster.Dispatch;
@@ -14,7 +15,7 @@ public sealed class TrialDispatcherTests : TestKit
     {
         LeaseGrace = TimeSpan.FromMilliseconds(100),
         SweepInterval = TimeSpan.FromMilliseconds(20),
-    }));
+    }, new LayerNasMetrics()));
 
     /// <summary>What a coordinator sends to have trials dispatched: its search opened with the spec, then the trials.</summary>
     private static object[] Dispatch(double timeoutSeconds, int maxRetries, params long[] numbers)

@@ -38,7 +38,30 @@ internal static class ProtocolSamples
         SearchId = "s-1", TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, Metrics = { ["accuracy"] = 0.5 }, Worker = "w", Seconds = 1.5, Attempts = 2, RecordedUnixMs = 1_700_000_000_000,
     };
 
-    private static TrialFailed Failed() => new() { SearchId = "s-1", TrialNumber = 8, Architecture = { 0, 0, 3 }, Reason = "boom", Attempts = 3, RecordedUnixMs = 1_700_000_000_000 };
+    private static TrialFailed Failed() => new() { SearchId = "s-1", TrialNumber = 8, Architecture = { 0, 0, 3 }, Reason = "boom", Attempts = 3, RecordedUnixMs = 1_700_000_000_000, LogTail = "epoch 1\nout of memory" };
+
+    private static MemoDepth Depth() => new()
+    {
+        Summary = new DepthSummary { Depth = 2, Children = 16, Pruned = 1, Evaluated = 15, Failed = 0, Kept = 4 },
+        RangeMin = 3, RangeMax = 8, BucketCount = 4, BucketsSettled = 2,
+        Buckets = { Bucket() },
+    };
+
+    private static MemoBucket Bucket() => new() { Index = 1, CostMin = 4.25, CostMax = 5.5, Settled = true, Kept = { MemoCandidate() } };
+
+    private static MemoCandidate MemoCandidate() => new()
+    {
+        Prefix = { "sesame", "beef" }, Reward = 0.75, PrefixCost = 6, Trained = { "sesame", "beef", "truffle" }, Cost = 9, TrialNumber = 12,
+    };
+
+    private static SlotLease SlotLease() => new() { SearchId = "s-1", TrialNumber = 7, Architecture = { "sesame", "beef", "lettuce" }, Attempt = 2, GrantedUnixMs = 1_700_000_000_000 };
+
+    private static WorkerSlotState Slot() => new()
+    {
+        Worker = "akka.tcp://layernas@127.0.0.1:1/user/workers/slot-1", Node = "akka.tcp://layernas@127.0.0.1:1", TrialsTrained = 30, AttemptsFailed = 2, Waiting = true, Leases = { SlotLease() }, LeaseCount = 5,
+    };
+
+    private static UtilizationSample Sample() => new() { UnixMs = 1_700_000_000_000, Slots = 4, Busy = 3 };
 
     private static TrialLease Lease() => new()
     {
@@ -48,6 +71,8 @@ internal static class ProtocolSamples
     private static TrialResult Reported(long trial) => new()
     {
         LeaseId = $"l-{trial}", SearchId = "s-1", TrialNumber = trial, Attempt = 1, Worker = "w", Outcome = new TrainingOutcome { Reward = 0.5, Metrics = { ["a"] = 1 } }, Seconds = 2,
+        // Set though only failures carry one, so the round trip covers it.
+        LogTail = "epoch 1",
     };
 
     public static IReadOnlyList<IMessage> All { get; } =
@@ -78,6 +103,7 @@ internal static class ProtocolSamples
         {
             SearchId = "s-1", Name = "burger", State = "running", Progress = Progress(), Result = Result(), Error = "e",
             TrainedByNode = { ["akka.tcp://layernas@127.0.0.1:1"] = 12 }, LayerNames = { "bun", "patty", "topping" },
+            Strategy = "layernas", TargetMin = 7, TargetMax = 9, SubmittedUnixMs = 1_700_000_000_000, EndedUnixMs = 1_700_000_060_000,
         },
         new GetSearchTrials { SearchId = "s-1", Offset = 256 },
         new SearchTrials
@@ -89,7 +115,7 @@ internal static class ProtocolSamples
                 new TrialRecord
                 {
                     TrialNumber = 7, Architecture = { "sesame", "beef", "lettuce" }, Cost = 8, Failed = true, Reward = 0.5, Metrics = { ["test_acc"] = 0.5 },
-                    Seconds = 1.5, Worker = "w", FailureReason = "boom", Attempts = 3, RecordedUnixMs = 1_700_000_000_000,
+                    Seconds = 1.5, Worker = "w", FailureReason = "boom", Attempts = 3, RecordedUnixMs = 1_700_000_000_000, LogTail = "epoch 1\nout of memory",
                 },
             },
         },
@@ -103,14 +129,14 @@ internal static class ProtocolSamples
             Trials =
             {
                 new LedgerTrial { TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, MetricKeys = { 0 }, MetricValues = { 0.5 }, Worker = 1, Seconds = 1.5, Attempts = 2, RecordedUnixMs = 1_700_000_000_000 },
-                new LedgerTrial { TrialNumber = 8, Architecture = { 0, 0, 3 }, FailureReason = "boom", Attempts = 3 },
+                new LedgerTrial { TrialNumber = 8, Architecture = { 0, 0, 3 }, FailureReason = "boom", Attempts = 3, LogTail = "epoch 1\nout of memory" },
             },
             Workers = { "w" },
             MetricNames = { "accuracy" },
             Cancelled = new SearchCancelled { SearchId = "s-1", Reason = "by request" },
             Finished = new SearchFinished { SearchId = "s-1", Result = Result() },
         },
-        new LedgerTrial { TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, MetricKeys = { 0 }, MetricValues = { 0.5 }, Worker = 1, Seconds = 1.5, Attempts = 2, RecordedUnixMs = 1_700_000_000_000 },
+        new LedgerTrial { TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, MetricKeys = { 0 }, MetricValues = { 0.5 }, Worker = 1, Seconds = 1.5, Attempts = 2, RecordedUnixMs = 1_700_000_000_000, LogTail = "t" },
         new SearchManagerSnapshot { Searches = { new ManagedSearch { Submitted = new SearchSubmitted { SearchId = "s-1", Spec = Spec }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() } } } },
         new ManagedSearch { Submitted = new SearchSubmitted { SearchId = "s-1", Spec = Spec }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() } },
         new SearchCoordinatorSnapshot { Completed = { Completed() }, Failed = { Failed() }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() }, Cancelled = new SearchCancelled { SearchId = "s-1", Reason = "by request" } },
@@ -118,6 +144,19 @@ internal static class ProtocolSamples
         Completed(),
         Failed(),
         new SearchCancelled { SearchId = "s-1", Reason = "by request" },
-        new SearchFinished { SearchId = "s-1", Result = Result(), TrainedByNode = { ["akka.tcp://layernas@127.0.0.1:1"] = 30 } },
+        new SearchFinished { SearchId = "s-1", Result = Result(), TrainedByNode = { ["akka.tcp://layernas@127.0.0.1:1"] = 30 }, EndedUnixMs = 1_700_000_060_000 },
+        new GetMemoTables { SearchId = "s-1", Depth = 2 },
+        new SearchMemoTables { SearchId = "s-1", HasTables = true, Depths = { Depth() } },
+        Depth(),
+        Bucket(),
+        MemoCandidate(),
+        new QueryTrials { SearchId = "s-1", Offset = 256, Limit = 50, Sort = TrialSort.Reward, Descending = true, Status = TrialStatusFilter.Trained, Text = "beef" },
+        new GetTrialPoints { SearchId = "s-1", Offset = 4096 },
+        new SearchTrialPoints { SearchId = "s-1", Offset = 4096, NextOffset = 4100, Total = 4100, TrialNumbers = { 4097 }, Costs = { 8 }, Rewards = { 0.5 } },
+        new GetWorkers(),
+        new WorkerBoard { Slots = { Slot() }, Utilization = { Sample() }, ReadyTrials = 12, LeasedTrials = 4, SinceUnixMs = 1_700_000_000_000 },
+        Slot(),
+        SlotLease(),
+        Sample(),
     ];
 }

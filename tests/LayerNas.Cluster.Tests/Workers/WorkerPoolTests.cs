@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
+using LayerNas.Cluster.Metrics;
 using LayerNas.Cluster.Tests.Support;
 using LayerNas.Cluster.Workers;
 using LayerNas.Protocol.V1;
@@ -17,7 +18,7 @@ public sealed class WorkerPoolTests : TestKit
         new() { LeaseId = lease, SearchId = "s", TrialNumber = trial, Attempt = 1, Worker = "earlier", Outcome = new TrainingOutcome { Reward = 0.5 } };
 
     private IActorRef Pool(Akka.TestKit.TestProbe manager) =>
-        Sys.ActorOf(WorkerPool.Props(manager.Ref, RecordingTrainer.Provider(new TrainingLog(), TimeSpan.Zero), _settings));
+        Sys.ActorOf(WorkerPool.Props(manager.Ref, RecordingTrainer.Provider(new TrainingLog(), TimeSpan.Zero), _settings, new LayerNasMetrics()));
 
     /// <summary>Answers the pool's question for the manager, as the dispatcher does once the manager is found.</summary>
     private static void Answer(Akka.TestKit.TestProbe manager)

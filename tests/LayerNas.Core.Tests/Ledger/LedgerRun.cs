@@ -23,7 +23,7 @@ internal sealed class LedgerRun(CompiledSearch search, int seed)
         var settled = new List<TrialResult>();
         while (Journal.Count < stopAfter && ledger.Finished is null)
         {
-            if (ledger.DecideEnd() is { } end)
+            if (ledger.DecideEnd(_clock) is { } end)
             {
                 Record(ledger, [end]);
                 return ledger;

@@ -149,11 +149,11 @@ public sealed class SearchLedgerTests
         var late = LedgerSpecs.Result(search, 2, [1, 3, 3], Worker);
         Assert.Same(late, Assert.Single(ledger.Decide([late], Now).Ignored));
         Assert.True(ledger.ShouldEnd);
-        var end = ledger.DecideEnd()!;
+        var end = ledger.DecideEnd(Now)!;
         Assert.Equal(("cancelled", 1L, "enough"), (end.Result.Status, end.Result.TrialsTrained, cancelled.Reason));
         Assert.Equal(["plain", "wagyu", "truffle"], end.Result.Best.Architecture);
         ledger.Apply(end);
-        Assert.Null(ledger.DecideEnd());
+        Assert.Null(ledger.DecideEnd(Now));
         Assert.Empty(ledger.DecideCancel("late"));
         Assert.Equal(("cancelled", end.Result), (ledger.Status().State, ledger.Status().Result));
     }

@@ -16,7 +16,7 @@ class SearchCancelled(_message.Message):
     def __init__(self, search_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class SearchFinished(_message.Message):
-    __slots__ = ["result", "search_id", "trained_by_node"]
+    __slots__ = ["ended_unix_ms", "result", "search_id", "trained_by_node"]
     class TrainedByNodeEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -24,13 +24,15 @@ class SearchFinished(_message.Message):
         key: str
         value: int
         def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    ENDED_UNIX_MS_FIELD_NUMBER: _ClassVar[int]
     RESULT_FIELD_NUMBER: _ClassVar[int]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
     TRAINED_BY_NODE_FIELD_NUMBER: _ClassVar[int]
+    ended_unix_ms: int
     result: _results_pb2.SearchResult
     search_id: str
     trained_by_node: _containers.ScalarMap[str, int]
-    def __init__(self, search_id: _Optional[str] = ..., result: _Optional[_Union[_results_pb2.SearchResult, _Mapping]] = ..., trained_by_node: _Optional[_Mapping[str, int]] = ...) -> None: ...
+    def __init__(self, search_id: _Optional[str] = ..., result: _Optional[_Union[_results_pb2.SearchResult, _Mapping]] = ..., trained_by_node: _Optional[_Mapping[str, int]] = ..., ended_unix_ms: _Optional[int] = ...) -> None: ...
 
 class SearchSubmitted(_message.Message):
     __slots__ = ["search_id", "spec", "submitted_unix_ms"]
@@ -72,17 +74,19 @@ class TrialCompleted(_message.Message):
     def __init__(self, search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., reward: _Optional[float] = ..., metrics: _Optional[_Mapping[str, float]] = ..., worker: _Optional[str] = ..., seconds: _Optional[float] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ...) -> None: ...
 
 class TrialFailed(_message.Message):
-    __slots__ = ["architecture", "attempts", "reason", "recorded_unix_ms", "search_id", "trial_number"]
+    __slots__ = ["architecture", "attempts", "log_tail", "reason", "recorded_unix_ms", "search_id", "trial_number"]
     ARCHITECTURE_FIELD_NUMBER: _ClassVar[int]
     ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    LOG_TAIL_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     RECORDED_UNIX_MS_FIELD_NUMBER: _ClassVar[int]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
     TRIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
     architecture: _containers.RepeatedScalarFieldContainer[int]
     attempts: int
+    log_tail: str
     reason: str
     recorded_unix_ms: int
     search_id: str
     trial_number: int
-    def __init__(self, search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., reason: _Optional[str] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ...) -> None: ...
+    def __init__(self, search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., reason: _Optional[str] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ..., log_tail: _Optional[str] = ...) -> None: ...

@@ -109,7 +109,7 @@ class TargetResult(_message.Message):
     def __init__(self, min: _Optional[float] = ..., max: _Optional[float] = ..., best: _Optional[_Union[Candidate, _Mapping]] = ..., trials: _Optional[int] = ..., depths: _Optional[_Iterable[_Union[DepthSummary, _Mapping]]] = ..., passes: _Optional[_Iterable[_Union[PassSummary, _Mapping]]] = ...) -> None: ...
 
 class TrialRecord(_message.Message):
-    __slots__ = ["architecture", "attempts", "cost", "failed", "failure_reason", "metrics", "recorded_unix_ms", "reward", "seconds", "trial_number", "worker"]
+    __slots__ = ["architecture", "attempts", "cost", "failed", "failure_reason", "log_tail", "metrics", "recorded_unix_ms", "reward", "seconds", "trial_number", "worker"]
     class MetricsEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -122,6 +122,7 @@ class TrialRecord(_message.Message):
     COST_FIELD_NUMBER: _ClassVar[int]
     FAILED_FIELD_NUMBER: _ClassVar[int]
     FAILURE_REASON_FIELD_NUMBER: _ClassVar[int]
+    LOG_TAIL_FIELD_NUMBER: _ClassVar[int]
     METRICS_FIELD_NUMBER: _ClassVar[int]
     RECORDED_UNIX_MS_FIELD_NUMBER: _ClassVar[int]
     REWARD_FIELD_NUMBER: _ClassVar[int]
@@ -133,10 +134,11 @@ class TrialRecord(_message.Message):
     cost: float
     failed: bool
     failure_reason: str
+    log_tail: str
     metrics: _containers.ScalarMap[str, float]
     recorded_unix_ms: int
     reward: float
     seconds: float
     trial_number: int
     worker: str
-    def __init__(self, trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[str]] = ..., cost: _Optional[float] = ..., failed: bool = ..., reward: _Optional[float] = ..., metrics: _Optional[_Mapping[str, float]] = ..., seconds: _Optional[float] = ..., worker: _Optional[str] = ..., failure_reason: _Optional[str] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ...) -> None: ...
+    def __init__(self, trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[str]] = ..., cost: _Optional[float] = ..., failed: bool = ..., reward: _Optional[float] = ..., metrics: _Optional[_Mapping[str, float]] = ..., seconds: _Optional[float] = ..., worker: _Optional[str] = ..., failure_reason: _Optional[str] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ..., log_tail: _Optional[str] = ...) -> None: ...
