@@ -2,6 +2,7 @@ using LayerNas.Cli.Bench;
 using LayerNas.Cli.Specs;
 using LayerNas.Cli.Tests.Support;
 using LayerNas.Core;
+using LayerNas.Cluster.Hosting;
 using LayerNas.Cluster.Tests.Support;
 using LayerNas.Core.Costs;
 using LayerNas.Core.Costs.ConvMacs;
@@ -116,6 +117,24 @@ public sealed class BenchBuildCommandTests
         Assert.Contains("finished before", again.Stdout);
         Assert.Equal(File.ReadAllText(folder.File("slow.csv")), File.ReadAllText(folder.File("again.csv")));
         Assert.Equal(256, JournalReader.Completed(database, searchId).Count);
+    }
+
+    [Fact]
+    public async Task A_build_on_a_database_another_process_writes_is_refused_at_start_with_one_line()
+    {
+        using var folder = new TempFolder();
+        var spec = WriteSynthetic(folder, "tiny", layers: 2, options: 2, seconds: 0);
+        var database = folder.File("layernas.db");
+
+        Layernas.Outcome refused;
+        await using (await StorageLock.AcquireAsync(StorageSettings.SqliteFile(database), CancellationToken.None))
+        {
+            refused = await Layernas.RunAsync(folder.Path, "bench", "build", spec, "--output", "tiny.csv");
+        }
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal($"error: cannot use {database}: another layernas process is using it (it holds {database}.lock)", Assert.Single(refused.StderrLines));
+        Assert.False(File.Exists(folder.File("tiny.csv")));
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public static class BenchBuildCommand
             await files.Trainers(logs)(spec, 0).DisposeAsync();
         }
 
+        // One writer per database, as for run: a second build (or a run) on the same journal is refused before anything starts.
+        await using var writer = await StorageLock.AcquireAsync(storage, cancellationToken);
         await output.WriteLineAsync($"bench build: {Count(space.Size)} architectures × {searches.Count} training seed{(searches.Count == 1 ? "" : "s")} on {options.Workers} worker{(options.Workers == 1 ? "" : "s")}");
         var runs = new List<SeedTrials>();
         await using (var node = await EmbeddedNode.StartAsync(options.Workers, storage, files, cancellationToken))

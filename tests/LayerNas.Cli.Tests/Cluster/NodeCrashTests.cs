@@ -28,7 +28,7 @@ public sealed class NodeCrashTests
         // One retry: a crash that cost a trial more than one attempt would fail it for good.
         var spec = CountingTrainer.Write(folder.Path, "kill-worker", seconds: 0.3, maxRetries: 1);
         var reference = await ReferenceAsync(folder, spec);
-        await using var cluster = await LocalCluster.StartAsync(workers: 2, environment: FastDowning);
+        await using var cluster = await LocalCluster.StartAsync(workers: 2, environment: FastDowning, workerArgs: CountingTrainer.WorkerArgs(spec));
         var storage = StorageSettings.SqliteFile(cluster.Database);
         var searchId = await SubmitAsync(cluster, spec);
         await Wait.UntilAsync(() => CompletedBy(storage, searchId, cluster.Workers[0]) >= 3, Deadline, "three trials trained by the first worker");
@@ -94,7 +94,7 @@ public sealed class NodeCrashTests
         var spec = CountingTrainer.Write(folder.Path, "kill-coordinator", seconds: 0.15);
         var reference = await ReferenceAsync(folder, spec);
         await using var database = await TestDatabase.CreateAsync(kind, folder, "coordinator");
-        await using var cluster = await LocalCluster.StartAsync(workers: 2, ["--api", "http://127.0.0.1:0", "--db", database.Argument], FastDowning);
+        await using var cluster = await LocalCluster.StartAsync(workers: 2, ["--api", "http://127.0.0.1:0", "--db", database.Argument], FastDowning, CountingTrainer.WorkerArgs(spec));
         var searchId = await SubmitAsync(cluster, spec);
         await Wait.UntilAsync(() => Completed(database.Storage, searchId).Count >= 15, Deadline, "15 completed trials");
 

@@ -12,6 +12,11 @@ internal sealed record Training(bool Done, long Trial, int Attempt, int Node, do
 /// </summary>
 internal static class CountingTrainer
 {
+    /// <summary>The name the specs give the trainer, under which <see cref="WorkerArgs"/> registers it on a worker node.</summary>
+    public const string TrainerName = "counting";
+
+    private static string Script => Path.Combine(AppContext.BaseDirectory, "scripts", "counting_trainer.py");
+
     /// <summary>
     /// Writes a spec of <paramref name="layers"/> layers of six options costing 1…6, each trial taking
     /// <paramref name="seconds"/>, and returns its path; its trainer logs to <see cref="LogOf"/>.
@@ -27,9 +32,11 @@ internal static class CountingTrainer
             Strategy = new Strategy { Layernas = new LayerNasSettings { Buckets = 5, KeepPerBucket = 1 } },
             Trainer = new Trainer
             {
+                // Named for worker nodes, which run only registered trainers; the command for layernas run.
                 Process = new ProcessTrainer
                 {
-                    Command = { "/usr/bin/python3", Path.Combine(AppContext.BaseDirectory, "scripts", "counting_trainer.py") },
+                    Name = TrainerName,
+                    Command = { "/usr/bin/python3", Script },
                     Env = { ["COUNTING_TRAINER_LOG"] = LogOf(path) },
                     Settings = { ["seconds"] = seconds.ToString(CultureInfo.InvariantCulture) },
                 },
@@ -46,6 +53,9 @@ internal static class CountingTrainer
         File.WriteAllText(path, Google.Protobuf.JsonFormatter.Default.Format(spec));
         return path;
     }
+
+    /// <summary>Arguments of a worker node that register the trainer of a spec written by <see cref="Write"/>, logging where the spec's own command does.</summary>
+    public static string[] WorkerArgs(string specPath) => ["--trainer", $"{TrainerName}=COUNTING_TRAINER_LOG={LogOf(specPath)} /usr/bin/python3 '{Script}'"];
 
     /// <summary>The trainings log of a spec written by <see cref="Write"/>.</summary>
     public static string LogOf(string specPath) => Path.ChangeExtension(specPath, ".trainings");
