@@ -70,8 +70,9 @@ public static class SpecFile
         return table;
     }
 
+    // A path holding a NUL character stays as written: no file has such a name, and the spec's validation says so at its place.
     private static string Resolve(string folder, string path) =>
-        path.Length == 0 || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
+        path.Length == 0 || path.Contains('\0') || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
 
     // Devices, pipes and /proc files report no size; a file that is empty has nothing to read either.
     private static FileInfo RegularFile(string path, string what, string notFound)

@@ -113,7 +113,7 @@ public static class SpecValidator
                 RequireText(cost.ConvMacs.Space, "the built-in network the layers configure (nats-size or mobilenet-v2)", "$.cost.convMacs.space");
                 break;
             case CostModel.ModelOneofCase.Table:
-                RequireText(cost.Table.Path, "the benchmark table's CSV file", "$.cost.table.path");
+                RequireFilePath(cost.Table.Path, "the benchmark table's CSV file", "$.cost.table.path");
                 RequireText(cost.Table.Key, "the table's column of architecture keys", "$.cost.table.key");
                 RequireText(cost.Table.Column, "the table's column of costs", "$.cost.table.column");
                 return;
@@ -303,7 +303,7 @@ public static class SpecValidator
                 break;
             case Trainer.KindOneofCase.Tabular:
                 var tabular = trainer.Tabular;
-                RequireText(tabular.Path, "the benchmark table's CSV file", $"{at}.tabular.path");
+                RequireFilePath(tabular.Path, "the benchmark table's CSV file", $"{at}.tabular.path");
                 RequireText(tabular.Key, "the table's column of architecture keys", $"{at}.tabular.key");
                 RequireText(tabular.Reward, "the table's column of rewards", $"{at}.tabular.reward");
                 var table = SpecTables.Load(loadTable, tabular.Path, tabular.Key, $"{at}.tabular");
@@ -342,6 +342,11 @@ public static class SpecValidator
         {
             Require(process.Command[0].Length > 0, "the program name is empty", $"{at}.command[0]");
         }
+        for (var i = 0; i < process.Command.Count; i++)
+        {
+            Require(!process.Command[i].Contains('\0'), NulProblem, $"{at}.command[{i}]");
+        }
+        Require(!process.WorkingDirectory.Contains('\0'), NulProblem, $"{at}.workingDirectory");
         foreach (var name in process.Env.Keys)
         {
             Require(name.Length > 0 && !name.Contains('=') && !name.Contains('\0'), $"{Quoted.Text(name)} is not an environment variable name", $"{at}.env");
@@ -401,6 +406,15 @@ public static class SpecValidator
 
     private static void RequireText(string value, string what, string path) =>
         Require(value.Length > 0, $"missing ({what})", path);
+
+    // The operating system cuts a path or an argument at a NUL character, so one holding it cannot mean what it says.
+    private const string NulProblem = "holds a NUL character, which no path or program argument can";
+
+    private static void RequireFilePath(string value, string what, string path)
+    {
+        RequireText(value, what, path);
+        Require(!value.Contains('\0'), NulProblem, path);
+    }
 
     private static void RequireCount(long value, long min, long max, string path) =>
         Require(value >= min && value <= max, max == int.MaxValue ? $"must be ≥ {min}, got {value}" : $"must be from {min} to {max}, got {value}", path);
