@@ -52,7 +52,7 @@ public sealed class BudgetedLayerNasTests
             var few = Simulate(search, scenario.BarrierSlots, scenario, variant: 1).State;
             var many = Simulate(search, scenario.PipelinedSlots, scenario, variant: 2).State;
             var batched = search.NewState();
-            DriveInBatches(batched, scenario, new Random(scenario.Seed));
+            scenario.DriveInBatches(batched, new Random(scenario.Seed));
 
             var expected = Fingerprint(search, few);
             Assert.Equal(expected, Fingerprint(search, many));
@@ -135,22 +135,6 @@ public sealed class BudgetedLayerNasTests
         var state = search.NewState();
         SlotSimulation.Run(state, slots, a => scenario.Seconds(a, variant), a => scenario.Train(search.Problem.Space, a));
         return (search, state);
-    }
-
-    private static void DriveInBatches(SearchState state, SchedulingScenario scenario, Random random)
-    {
-        var running = state.TakeNewTrials().ToList();
-        while (running.Count > 0)
-        {
-            foreach (var trial in running.OrderBy(_ => random.Next()).Take(random.Next(1, running.Count + 1)).ToList())
-            {
-                running.Remove(trial);
-                var outcome = scenario.Train(state.Problem.Space, trial.Architecture);
-                Assert.True(outcome is null ? state.Fail(trial.Number, "failed", 1) : state.Complete(trial.Number, outcome));
-            }
-            running.AddRange(state.TakeNewTrials());
-        }
-        Assert.True(state.IsDone);
     }
 
     private static double? Best(CompiledSearch search, SearchState state) =>

@@ -26,7 +26,7 @@ public sealed class PipelinedSchedulingTests
             var pipelined = Simulate(scenario, Scheduling.Pipelined, scenario.PipelinedSlots, variant: 2);
             var batched = scenario.Compile(Scheduling.Pipelined);
             var batchedState = batched.NewState();
-            DriveInBatches(batchedState, scenario, new Random(scenario.Seed));
+            scenario.DriveInBatches(batchedState, new Random(scenario.Seed));
 
             var expected = Fingerprint(barrier.Search, barrier.State);
             Assert.Equal(expected, Fingerprint(pipelined.Search, pipelined.State));
@@ -39,7 +39,7 @@ public sealed class PipelinedSchedulingTests
         {
             var search = scenario.Compile(Scheduling.Pipelined);
             var original = search.NewState();
-            var journal = DriveInBatches(original, scenario, new Random(scenario.Seed));
+            var journal = scenario.DriveInBatches(original, new Random(scenario.Seed));
             var numbers = original.Settled.ToDictionary(t => t.Architecture, t => t.Number);
 
             var recovered = search.NewState();
@@ -75,26 +75,6 @@ public sealed class PipelinedSchedulingTests
         var state = search.NewState();
         SlotSimulation.Run(state, slots, a => scenario.Seconds(a, variant), a => scenario.Train(search.Problem.Space, a));
         return (search, state);
-    }
-
-    /// <summary>Completes random batches of the running trials, proposing after each batch; returns the results in the order they were recorded.</summary>
-    private static List<(Trial Trial, TrialOutcome? Outcome)> DriveInBatches(SearchState state, SchedulingScenario scenario, Random random)
-    {
-        var journal = new List<(Trial, TrialOutcome?)>();
-        var running = state.TakeNewTrials().ToList();
-        while (running.Count > 0)
-        {
-            foreach (var trial in running.OrderBy(_ => random.Next()).Take(random.Next(1, running.Count + 1)).ToList())
-            {
-                running.Remove(trial);
-                var outcome = scenario.Train(state.Problem.Space, trial.Architecture);
-                Assert.True(outcome is null ? state.Fail(trial.Number, "failed", 1) : state.Complete(trial.Number, outcome));
-                journal.Add((trial, outcome));
-            }
-            running.AddRange(state.TakeNewTrials());
-        }
-        Assert.True(state.IsDone);
-        return journal;
     }
 
     /// <summary>Every memo table, the depth statistics, the trained architectures and the result's best and Pareto front.</summary>

@@ -120,4 +120,24 @@ public sealed record SchedulingScenario(int Seed, int Layers, int Options, int B
                 return new TableCostModel(space, BenchmarkTable.Parse(csv.ToString(), "arch"), "cost");
         }
     }
+
+    /// <summary>Completes random batches of the running trials, proposing after each batch; returns the results in the order they were recorded.</summary>
+    public List<(Trial Trial, TrialOutcome? Outcome)> DriveInBatches(SearchState state, Random random)
+    {
+        var journal = new List<(Trial, TrialOutcome?)>();
+        var running = state.TakeNewTrials().ToList();
+        while (running.Count > 0)
+        {
+            foreach (var trial in running.OrderBy(_ => random.Next()).Take(random.Next(1, running.Count + 1)).ToList())
+            {
+                running.Remove(trial);
+                var outcome = Train(state.Problem.Space, trial.Architecture);
+                Assert.True(outcome is null ? state.Fail(trial.Number, "failed", 1) : state.Complete(trial.Number, outcome));
+                journal.Add((trial, outcome));
+            }
+            running.AddRange(state.TakeNewTrials());
+        }
+        Assert.True(state.IsDone);
+        return journal;
+    }
 }
