@@ -54,9 +54,9 @@ public sealed class SearchClient(ActorSystem system, IActorRef manager)
     public Task<SearchTrials> QueryTrialsAsync(QueryTrials query, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         AskLedgerAsync<SearchTrials>(query.SearchId, query, timeout, cancellationToken);
 
-    /// <summary>A LayerNAS search's memo tables, with the buckets of <paramref name="depth"/> (0 for none); throws as <see cref="QueryTrialsAsync"/> does.</summary>
-    public Task<SearchMemoTables> MemoTablesAsync(string searchId, int depth, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        AskLedgerAsync<SearchMemoTables>(searchId, new GetMemoTables { SearchId = searchId, Depth = depth }, timeout, cancellationToken);
+    /// <summary>A LayerNAS search's memo tables, with the buckets of the depth asked for (0 for none) of the target asked for; throws as <see cref="QueryTrialsAsync"/> does.</summary>
+    public Task<SearchMemoTables> MemoTablesAsync(GetMemoTables query, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        AskLedgerAsync<SearchMemoTables>(query.SearchId, query, timeout, cancellationToken);
 
     /// <summary>The cost and reward of a search's trained trials in settlement order, from <paramref name="offset"/> on; throws as <see cref="QueryTrialsAsync"/> does.</summary>
     public Task<SearchTrialPoints> TrialPointsAsync(string searchId, int offset, TimeSpan timeout, CancellationToken cancellationToken = default) =>

@@ -144,7 +144,7 @@ public sealed class SearchCoordinator : CompactingPersistentActor
         });
         Command<GetSearchTrials>(m => Sender.Tell(TrialRecords.Page(Ledger, m.Offset)));
         Command<QueryTrials>(m => Sender.Tell(TrialQueries.Run(Ledger, m)));
-        Command<GetMemoTables>(m => Sender.Tell(MemoTables.Of(Ledger, m.Depth)));
+        Command<GetMemoTables>(m => Sender.Tell(MemoTables.Of(Ledger, m.Depth, m.Target)));
         Command<GetTrialPoints>(m => Sender.Tell(TrialPoints.Page(Ledger, m.Offset)));
         Command<Terminated>(t => _subscribers.Remove(t.ActorRef));
         CompactionAnswers();

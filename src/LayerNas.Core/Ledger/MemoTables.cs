@@ -9,16 +9,34 @@ public static class MemoTables
 {
     /// <summary>
     /// Every depth's summary and cost range, and the buckets of <paramref name="depth"/> (1-based; 0 for none) with
-    /// their kept candidates; a strategy that keeps no memo tables answers <c>has_tables = false</c>.
+    /// their kept candidates; a strategy that keeps no memo tables answers <c>has_tables = false</c>. A search with
+    /// several targets answers the tables of its <paramref name="target"/>'s search (0-based, clamped to the targets)
+    /// and lists the targets; a target whose search has not started has no depths yet.
     /// </summary>
-    public static SearchMemoTables Of(SearchLedger ledger, int depth)
+    public static SearchMemoTables Of(SearchLedger ledger, int depth, int target = 0)
     {
         var tables = new SearchMemoTables { SearchId = ledger.SearchId };
-        if (ledger.State.Strategy is not LayerNasStrategy layerNas)
+        switch (ledger.State.Strategy)
         {
-            return tables;
+            case LayerNasStrategy layerNas:
+                tables.HasTables = true;
+                AddDepths(tables, ledger, layerNas, depth);
+                break;
+            case MultiTargetLayerNas family:
+                tables.HasTables = true;
+                tables.Target = Math.Clamp(target, 0, family.Targets.Count - 1);
+                tables.Targets.AddRange(family.Targets.Select((t, i) => new MemoTarget { Min = t.Min, Max = t.Max, Started = family.Searches[i] is not null }));
+                if (family.Searches[tables.Target] is { } search)
+                {
+                    AddDepths(tables, ledger, search, depth);
+                }
+                break;
         }
-        tables.HasTables = true;
+        return tables;
+    }
+
+    private static void AddDepths(SearchMemoTables tables, SearchLedger ledger, LayerNasStrategy layerNas, int depth)
+    {
         var depths = ledger.Search.Problem.Space.Depth;
         for (var d = 1; d <= depths; d++)
         {
@@ -37,7 +55,6 @@ public static class MemoTables
             }
             tables.Depths.Add(memo);
         }
-        return tables;
     }
 
     private static IEnumerable<MemoBucket> Buckets(SearchLedger ledger, LayerNasStrategy layerNas, int depth)

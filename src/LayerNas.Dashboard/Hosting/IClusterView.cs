@@ -15,8 +15,8 @@ public interface IClusterView
     /// <summary>Where one search stands; null when no search has the id.</summary>
     Task<SearchStatus?> SearchAsync(string searchId, CancellationToken cancellationToken);
 
-    /// <summary>A LayerNAS search's memo tables, with the buckets of <paramref name="depth"/> (0 for none).</summary>
-    Task<SearchMemoTables> MemoTablesAsync(string searchId, int depth, CancellationToken cancellationToken);
+    /// <summary>A LayerNAS search's memo tables, with the buckets of the depth asked for (0 for none) of the target asked for.</summary>
+    Task<SearchMemoTables> MemoTablesAsync(GetMemoTables query, CancellationToken cancellationToken);
 
     /// <summary>One page of a search's trials, filtered and sorted by its ledger.</summary>
     Task<SearchTrials> TrialsAsync(QueryTrials query, CancellationToken cancellationToken);

@@ -26,8 +26,8 @@ public sealed class ClusterView(SearchClient client, TimeSpan timeout) : ICluste
         Answer(() => client.GetAsync(searchId, timeout, cancellationToken));
 
     /// <inheritdoc />
-    public Task<SearchMemoTables> MemoTablesAsync(string searchId, int depth, CancellationToken cancellationToken) =>
-        Answer(() => client.MemoTablesAsync(searchId, depth, timeout, cancellationToken));
+    public Task<SearchMemoTables> MemoTablesAsync(GetMemoTables query, CancellationToken cancellationToken) =>
+        Answer(() => client.MemoTablesAsync(query, timeout, cancellationToken));
 
     /// <inheritdoc />
     public Task<SearchTrials> TrialsAsync(QueryTrials query, CancellationToken cancellationToken) =>

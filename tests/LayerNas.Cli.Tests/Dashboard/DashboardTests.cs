@@ -64,6 +64,23 @@ public sealed class DashboardTests
         browser.Find("#utilization-chart .main-svg");
         browser.Screenshot("dashboard-workers.png");
 
+        // A search with several targets shows each target's own memo tables.
+        var family = spec.Clone();
+        family.Name = "family";
+        family.Target = null;
+        family.Targets.Add(new Target { Max = 10 });
+        family.Targets.Add(new Target { Min = 8, Max = 16 });
+        family.Trainer.Synthetic.Seconds = 0;
+        var familyId = (await api.SubmitAsync(new SubmitRequest { Spec = family })).SearchId;
+        SearchResult familyResult = new();
+        await Wait.UntilAsync(async () => (familyResult = (await api.GetAsync(new GetRequest { SearchId = familyId })).Result ?? new()).Targets.Count == 2, Deadline, "the search with two targets to finish");
+        browser.Open($"{cluster.Dashboard}/searches/{familyId}");
+        browser.ClickUntil("#target-1", "#target-1.open");
+        browser.ClickUntil("#depth-2", "#buckets-2");
+        Assert.Equal(familyResult.Targets[1].Depths[1].Kept, browser.Driver.FindElements(By.CssSelector("#buckets-2 tbody tr")).Count);
+        browser.ClickUntil("#target-0", "#target-0.open");
+        browser.TextWhen("#memo-tables tr.depth-row[data-depth='2'] [data-field='kept']", text => Count(text) == familyResult.Targets[0].Depths[1].Kept, "the first target's depth 2");
+
         // A cancel from the searches list cancels a running search.
         var slow = SpecFile.Load(SyntheticSpecs.Write(cluster.Folder.Path, "slow", seed: 4, seconds: 2));
         var slowId = (await api.SubmitAsync(new SubmitRequest { Spec = slow })).SearchId;

@@ -19,7 +19,7 @@ public sealed class DashboardQueryTests
         }
 
         await using var restarted = await TestNode.StartAsync(database, RecordingTrainer.Provider(new TrainingLog(), TimeSpan.Zero));
-        var tables = await restarted.Client.MemoTablesAsync("burger", 3, SearchRuns.Deadline);
+        var tables = await restarted.Client.MemoTablesAsync(new GetMemoTables { SearchId = "burger", Depth = 3 }, SearchRuns.Deadline);
         var byReward = await restarted.Client.QueryTrialsAsync(new QueryTrials { SearchId = "burger", Sort = TrialSort.Reward, Descending = true, Limit = 5 }, SearchRuns.Deadline);
         var points = await restarted.Client.TrialPointsAsync("burger", 0, SearchRuns.Deadline);
         var status = await restarted.Client.GetAsync("burger", SearchRuns.Deadline);
@@ -59,7 +59,7 @@ public sealed class DashboardQueryTests
         using var folder = new TempFolder();
         await using var node = await TestNode.StartAsync(folder.File("unknown.db"), RecordingTrainer.Provider(new TrainingLog(), TimeSpan.Zero));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => node.Client.MemoTablesAsync("nope", 1, SearchRuns.Deadline));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => node.Client.MemoTablesAsync(new GetMemoTables { SearchId = "nope", Depth = 1 }, SearchRuns.Deadline));
 
         Assert.Equal("no search has the id nope", error.Message);
     }

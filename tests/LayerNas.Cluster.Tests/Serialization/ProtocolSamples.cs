@@ -49,6 +49,8 @@ internal static class ProtocolSamples
 
     private static MemoBucket Bucket() => new() { Index = 1, CostMin = 4.25, CostMax = 5.5, Settled = true, Kept = { MemoCandidate() } };
 
+    private static MemoTarget MemoTarget() => new() { Min = 7, Max = 9, Started = true };
+
     private static MemoCandidate MemoCandidate() => new()
     {
         Prefix = { "sesame", "beef" }, Reward = 0.75, PrefixCost = 6, Trained = { "sesame", "beef", "truffle" }, Cost = 9, TrialNumber = 12,
@@ -145,11 +147,12 @@ internal static class ProtocolSamples
         Failed(),
         new SearchCancelled { SearchId = "s-1", Reason = "by request" },
         new SearchFinished { SearchId = "s-1", Result = Result(), TrainedByNode = { ["akka.tcp://layernas@127.0.0.1:1"] = 30 }, EndedUnixMs = 1_700_000_060_000 },
-        new GetMemoTables { SearchId = "s-1", Depth = 2 },
-        new SearchMemoTables { SearchId = "s-1", HasTables = true, Depths = { Depth() } },
+        new GetMemoTables { SearchId = "s-1", Depth = 2, Target = 1 },
+        new SearchMemoTables { SearchId = "s-1", HasTables = true, Depths = { Depth() }, Targets = { MemoTarget() }, Target = 1 },
         Depth(),
         Bucket(),
         MemoCandidate(),
+        MemoTarget(),
         new QueryTrials { SearchId = "s-1", Offset = 256, Limit = 50, Sort = TrialSort.Reward, Descending = true, Status = TrialStatusFilter.Trained, Text = "beef" },
         new GetTrialPoints { SearchId = "s-1", Offset = 4096 },
         new SearchTrialPoints { SearchId = "s-1", Offset = 4096, NextOffset = 4100, Total = 4100, TrialNumbers = { 4097 }, Costs = { 8 }, Rewards = { 0.5 } },

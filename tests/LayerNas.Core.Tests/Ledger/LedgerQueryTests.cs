@@ -1,4 +1,5 @@
 using LayerNas.Core.Ledger;
+using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 
 namespace LayerNas.Core.Tests.Ledger;
@@ -41,6 +42,36 @@ public sealed class LedgerQueryTests
             .Max(t => t.Trial.Outcome!.Reward);
         Assert.Contains(depth2.Buckets, b => b.Kept[0].Reward == best);
     }
+
+    [Fact]
+    public void A_search_with_several_targets_lists_them_and_answers_the_tables_of_the_target_asked_for()
+    {
+        var spec = LedgerSpecs.Burger().Spec.Clone();
+        spec.Target = null;
+        spec.Targets.Add(new Target { Max = 6 });
+        spec.Targets.Add(new Target { Min = 7, Max = 9 });
+        var family = SearchFactory.Compile(spec, Specs.SpecJson.NoTables);
+        var ledger = new LedgerRun(family, seed: 5).Run(SearchLedger.Start("f", family));
+        var alone = new LedgerRun(LedgerSpecs.Burger(), seed: 5).Run(SearchLedger.Start("s", LedgerSpecs.Burger()));
+
+        var first = MemoTables.Of(ledger, depth: 2, target: 0);
+        var second = MemoTables.Of(ledger, depth: 2, target: 1);
+
+        Assert.True(first.HasTables && second.HasTables);
+        Assert.Equal([(0.0, 6.0, true), (7.0, 9.0, true)], second.Targets.Select(t => (t.Min, t.Max, t.Started)));
+        Assert.Equal((0, 1), (first.Target, second.Target));
+        Assert.Equal(3, first.Depths.Count);
+        Assert.NotEqual(first.Depths[1].Buckets, second.Depths[1].Buckets);
+        // Each target keeps the tables of its separate search: the second target's are the burger's alone.
+        var separate = MemoTables.Of(alone, depth: 2);
+        Assert.Equal(separate.Depths.Select(d => d.Summary), second.Depths.Select(d => d.Summary));
+        Assert.Equal(Kept(separate.Depths[1]), Kept(second.Depths[1]));
+        // A target out of range is clamped, not an error: the page only ever asks for those it lists.
+        Assert.Equal(1, MemoTables.Of(ledger, 0, target: 9).Target);
+    }
+
+    private static IEnumerable<string> Kept(MemoDepth depth) =>
+        depth.Buckets.SelectMany(b => b.Kept.Select(k => $"{b.Index}: {string.Join(" ", k.Prefix)} {k.Reward}"));
 
     [Fact]
     public void A_baseline_keeps_no_memo_tables()
