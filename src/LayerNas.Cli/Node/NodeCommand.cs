@@ -138,6 +138,9 @@ public static class NodeCommand
             settings.Web);
     }
 
+    /// <summary>The log category of the generic host's own reports, among them a failed start's.</summary>
+    internal const string HostFailures = "Microsoft.Extensions.Hosting.Internal.Host";
+
     private static void Configure(ILoggingBuilder logging) => logging
         .ClearProviders()
         .AddSimpleConsole(console =>
@@ -148,6 +151,8 @@ public static class NodeCommand
         // Logs go to standard error, so standard output carries only the node's own lines ("node up at …").
         .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
         .AddFilter("Microsoft", LogLevel.Warning)
+        // A failed start is the node's one "error:" line; the host's own report of it is a stack trace.
+        .AddFilter(HostFailures, LogLevel.Critical)
         .AddFilter("Grpc", LogLevel.Warning)
         .AddFilter("OpenTelemetry", LogLevel.Warning)
         .SetMinimumLevel(LogLevel.Information);

@@ -127,7 +127,9 @@ public sealed record NodeSettings(ClusterNodeSettings Cluster, int Slots, Search
         {
             throw new UsageException($"{Names(nameof(NodeOptions.Token))}: a token cannot contain spaces");
         }
-        var web = WebOf(NonEmpty(options.Dashboard, nameof(NodeOptions.Dashboard)) ?? (coordinator ? NodeWebSettings.DefaultUrl : null), api.Token);
+        var web = NonEmpty(options.Dashboard, nameof(NodeOptions.Dashboard)) is { } dashboard ? WebOf(dashboard, api.Token)
+            : coordinator ? new NodeWebSettings { Endpoint = DefaultWebEndpoint.Pick(), Token = api.Token }
+            : null;
         if (coordinator)
         {
             try

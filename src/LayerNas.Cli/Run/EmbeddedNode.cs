@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using LayerNas.Cli.Hosting;
+using LayerNas.Cli.Node;
 using LayerNas.Cluster;
 using LayerNas.Cluster.Client;
 using LayerNas.Cluster.Hosting;
@@ -46,6 +47,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
             logging => logging
                 .ClearProviders()
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+                .AddFilter(NodeCommand.HostFailures, LogLevel.Critical)
                 .SetMinimumLevel(LogLevel.Warning),
             web: dashboard is null ? null : new NodeWebSettings { Endpoint = dashboard });
         await host.StartAsync(cancellationToken);

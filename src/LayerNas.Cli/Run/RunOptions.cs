@@ -58,7 +58,7 @@ public sealed record RunOptions(string SpecPath, int Workers, StorageSettings St
         result.GetValue(SpecOverrideOptions.Strategy),
         result.GetValue(SpecOverrideOptions.Seed),
         result.GetValue(SpecOverrideOptions.MaxTrials),
-        result.GetResult(DashboardOption) is null ? null : DashboardOf(result.GetValue(DashboardOption) ?? NodeWebSettings.DefaultUrl))
+        result.GetResult(DashboardOption) is null ? null : result.GetValue(DashboardOption) is { } url ? DashboardOf(url) : DefaultWebEndpoint.Pick())
     {
         Trainers = result.GetValue(TrainerOption) ?? [],
     };

@@ -15,12 +15,12 @@ namespace LayerNas.Node.Web;
 /// <summary>Hosting of a node's web endpoint: the dashboard on a coordinator node, <c>/metrics</c> and <c>/healthz</c> on every node.</summary>
 public static class NodeWebHostingExtensions
 {
-    /// <summary>Listens on <see cref="NodeWebSettings.Endpoint"/> for HTTP/1.1 and HTTP/2 and registers what the endpoint serves for <paramref name="node"/>.</summary>
+    /// <summary>Listens on <see cref="NodeWebSettings.Endpoint"/> for HTTP/1.1 (browsers and Prometheus speak it; HTTP/2 without TLS they do not) and registers what the endpoint serves for <paramref name="node"/>.</summary>
     public static WebApplicationBuilder AddNodeWeb(this WebApplicationBuilder builder, NodeWebSettings web, LayerNasNodeSettings node)
     {
         var binding = new WebBinding();
         builder.Services.AddSingleton(binding);
-        builder.WebHost.ConfigureKestrel(kestrel => web.Endpoint.Listen(kestrel, HttpProtocols.Http1AndHttp2, options => binding.Options = options));
+        builder.WebHost.ConfigureKestrel(kestrel => web.Endpoint.Listen(kestrel, HttpProtocols.Http1, options => binding.Options = options));
         // The dashboard's scripts and styles (its own, Blazor's, the charting library's) are read where the build put
         // them, in any environment; a published node reads them from its wwwroot.
         builder.WebHost.UseStaticWebAssets();

@@ -8,7 +8,7 @@ public sealed class NodeWebSettings
     /// <summary>Where a coordinator node serves its dashboard unless told otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    /// <summary>Where the endpoint listens (HTTP/1.1 and HTTP/2).</summary>
+    /// <summary>Where the endpoint listens (HTTP/1.1).</summary>
     public ApiEndpoint Endpoint { get; set; } = ApiEndpoint.Parse(DefaultUrl, "dashboard URL");
 
     /// <summary>The API's token, which the dashboard and <c>/metrics</c> require too; null leaves them open (loopback only).</summary>
