@@ -32,7 +32,7 @@ public sealed record NodeSetting(string Key, string Flag, string Environment, st
         new(nameof(NodeOptions.Api), "--api", "LAYERNAS_API", "http://IP:PORT",
             $"where the coordinator serves its gRPC API; beyond loopback it needs --token [default: {ApiEndpoint.DefaultUrl}]"),
         new(nameof(NodeOptions.Dashboard), "--dashboard", "LAYERNAS_DASHBOARD", "http://IP:PORT",
-            $"where the node serves the dashboard (coordinator), /metrics and /healthz; beyond loopback the dashboard and /metrics need --token [default: {NodeWebSettings.DefaultUrl} on a coordinator, none on a worker]"),
+            $"where the node serves the dashboard (coordinator), /metrics and /healthz; beyond loopback the dashboard and /metrics need --token [default: {NodeWebSettings.DefaultUrl} or the next free port on a coordinator, none on a worker]"),
         new(nameof(NodeOptions.Db), "--db", "LAYERNAS_DB", "SQLITE-FILE|POSTGRESQL",
             $"the coordinator's journal: a SQLite file, or a PostgreSQL connection string or postgresql:// URL [default: {NodeSettings.DefaultDatabase}]"),
         new(nameof(NodeOptions.Token), "--token", "LAYERNAS_TOKEN", "T", "the bearer token every API call, the dashboard and /metrics must carry"),

@@ -38,7 +38,7 @@ public sealed record RunOptions(string SpecPath, int Workers, StorageSettings St
     {
         HelpName = "URL",
         Arity = ArgumentArity.ZeroOrOne,
-        Description = $"serve the live dashboard while the search runs, on this machine only [URL default: {NodeWebSettings.DefaultUrl}]",
+        Description = $"serve the live dashboard while the search runs, on this machine only [URL default: {NodeWebSettings.DefaultUrl} or the next free port]",
     };
 
     /// <summary><c>layernas run</c>: its argument and options, without the action.</summary>
