@@ -205,15 +205,15 @@ public sealed class SearchLedger
         {
             throw new InvalidOperationException($"search {SearchId}: reused trials are imported before anything else is recorded; its journal does not match its spec");
         }
-        Imported = imported;
         var space = Search.Problem.Space;
-        foreach (var trial in imported.Trials)
+        var trials = imported.Trials.Select(t => (Architecture: new Architecture([.. t.Architecture]), Trial: t)).ToList();
+        if (trials.FirstOrDefault(t => t.Architecture.Length != space.Depth || Enumerable.Range(0, space.Depth).Any(l => t.Architecture[l] < 0 || t.Architecture[l] >= space.OptionCount(l))) is { Trial: { } outside })
         {
-            var architecture = new Architecture([.. trial.Architecture]);
-            if (architecture.Length != space.Depth || Enumerable.Range(0, space.Depth).Any(l => architecture[l] < 0 || architecture[l] >= space.OptionCount(l)))
-            {
-                throw new InvalidOperationException($"search {SearchId}: reused trial {trial.SearchId}/{trial.TrialNumber} ({string.Join(':', trial.Architecture)}) is not in its space; its journal does not match its spec");
-            }
+            throw new InvalidOperationException($"search {SearchId}: reused trial {outside.SearchId}/{outside.TrialNumber} ({string.Join(':', outside.Architecture)}) is not in its space; its journal does not match its spec");
+        }
+        Imported = imported;
+        foreach (var (architecture, trial) in trials)
+        {
             _imports.TryAdd(architecture, trial);
         }
         return _state.Reuse(_imports.Select(i => (i.Key, i.Value.ToOutcome(), Math.Max(1, i.Value.Attempts))));
