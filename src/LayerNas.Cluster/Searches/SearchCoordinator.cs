@@ -18,9 +18,9 @@ namespace LayerNas.Cluster.Searches;
 /// </summary>
 /// <remarks>
 /// Phases: <c>Importing</c>, for a new search that reuses trials, while it reads its sources' trials through its
-/// manager and records them as its first event, before anything is dispatched; <c>Running</c>; <c>Writing</c> while a batch of results is written (results arriving meanwhile wait and go
-/// out together, so the journal sees one write per batch); <c>Ended</c>, answering questions until its manager stops
-/// it once idle. Only command handlers persist: a handler that leaves something to do tells itself <see cref="Proceed"/>.
+/// manager and records them as its first event, before anything is dispatched; <c>Running</c>; <c>Writing</c> while a
+/// batch of results is written (results arriving meanwhile wait and go out together, so the journal sees one write per
+/// batch); <c>Ended</c>, answering questions until its manager stops it once idle. Only command handlers persist: a handler that leaves something to do tells itself <see cref="Proceed"/>.
 /// </remarks>
 public sealed class SearchCoordinator : CompactingPersistentActor
 {
@@ -161,6 +161,7 @@ public sealed class SearchCoordinator : CompactingPersistentActor
             _metrics.TrialsSettled([], 0, Ledger.State.TrialsCached - cached);
             Context.GetLogger().Info("Search {0} may reuse {1} trials of {2}; {3} reused so far", SearchId, imported.Trials.Count, string.Join(", ", imported.Sources), Ledger.State.TrialsReused);
             _imports = null;
+            _subscribers.Tell(Ledger.Progress());
             Persisted(1);
             Open();
         });
