@@ -160,7 +160,8 @@ public sealed partial class ClusterSubmitTests(ClusterFixture fixture) : IClassF
         // A trainer seed no other test uses, so no other search of this cluster shares its trials.
         SearchSpec Burger(double max, string trialCache)
         {
-            var spec = TestSpecs.Burger("shared-burger");
+            var spec = Core.Specs.SpecParser.Parse(File.ReadAllText(Examples.Path("burger.json")));
+            spec.Name = "shared-burger";
             spec.Trainer.Synthetic.Seed = 4242;
             spec.Target = new Target { Max = max };
             spec.TrialCache = trialCache;
