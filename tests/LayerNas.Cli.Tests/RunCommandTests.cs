@@ -86,6 +86,32 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_again_for_another_target_with_the_shared_trial_cache_trains_only_what_the_first_run_did_not_and_answers_as_a_separate_run()
+    {
+        using var folder = new TempFolder();
+        var max6 = WriteBurgerEdit(folder, "\"target\": {\"min\": 7, \"max\": 9}|\"target\":{\"max\":6},\"trialCache\":\"shared\"");
+        File.Move(max6, folder.File("max6.json"));
+        var max10 = WriteBurgerEdit(folder, "\"target\": {\"min\": 7, \"max\": 9}|\"target\":{\"max\":10},\"trialCache\":\"shared\"");
+
+        var first = await Layernas.RunAsync(folder.Path, "run", folder.File("max6.json"), "--db", "shared.db", "--output", "max6.json.out");
+        var second = await Layernas.RunAsync(folder.Path, "run", max10, "--db", "shared.db", "--output", "reused.json");
+        var separate = await Layernas.RunAsync(folder.Path, "run", max10, "--db", "separate.db", "--output", "separate.json");
+
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0 && separate.ExitCode == 0, first.Stderr + second.Stderr + separate.Stderr);
+        using var reused = JsonDocument.Parse(File.ReadAllText(folder.File("reused.json")));
+        using var alone = JsonDocument.Parse(File.ReadAllText(folder.File("separate.json")));
+        foreach (var part in new[] { "best", "paretoFront", "depths" })
+        {
+            Assert.Equal(alone.RootElement.GetProperty(part).GetRawText(), reused.RootElement.GetProperty(part).GetRawText());
+        }
+        long Count(JsonDocument result, string name) => long.Parse(result.RootElement.GetProperty(name).GetString()!);
+        Assert.True(Count(reused, "trialsReused") > 0);
+        Assert.Equal(Count(alone, "trialsTrained"), Count(reused, "trialsTrained") + Count(reused, "trialsReused"));
+        Assert.Contains($"trials: {Count(reused, "trialsTrained")} trained, 0 failed, {Count(reused, "trialsCached")} cached ({Count(reused, "trialsReused")} reused from other searches)", second.Stdout);
+        Assert.DoesNotContain("reused", first.Stdout);
+    }
+
+    [Fact]
     public async Task The_burger_with_three_targets_answers_each_on_any_number_of_workers_and_says_what_one_search_saved()
     {
         using var folder = new TempFolder();

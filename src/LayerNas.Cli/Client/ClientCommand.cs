@@ -72,7 +72,7 @@ public static class ClientCommand
                 break;
             case { Progress: { } progress }:
                 output.WriteLine(StatusLines.Progress(progress));
-                output.WriteLine($"trials: {progress.TrialsTrained} trained, {progress.TrialsFailed} failed, {progress.TrialsCached} cached, {progress.TrialsRunning} running");
+                output.WriteLine($"trials: {progress.TrialsTrained} trained, {progress.TrialsFailed} failed, {progress.TrialsCached} cached{StatusLines.Reused(progress.TrialsReused)}, {progress.TrialsRunning} running");
                 break;
         }
         if (status.TrainedByNode.Count > 0)

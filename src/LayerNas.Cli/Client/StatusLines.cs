@@ -20,6 +20,9 @@ public static class StatusLines
     public static bool SameStage(SearchProgressUpdate? a, SearchProgressUpdate b) =>
         a is not null && a.Stage == b.Stage && a.PassNumber == b.PassNumber;
 
+    /// <summary>" (12 reused from other searches)" after a trial count's cached figure, when the shared trial cache answered any; empty otherwise.</summary>
+    public static string Reused(long reused) => reused > 0 ? $" ({reused} reused from other searches)" : "";
+
     /// <summary>Trials trained per worker node, most first.</summary>
     public static string Nodes(IDictionary<string, long> trainedByNode) => string.Join(", ", trainedByNode
         .OrderByDescending(n => n.Value)

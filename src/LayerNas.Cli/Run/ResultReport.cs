@@ -1,3 +1,4 @@
+using LayerNas.Cli.Client;
 using Google.Protobuf;
 using LayerNas.Protocol.V1;
 
@@ -28,7 +29,7 @@ public static class ResultReport
         {
             output.WriteLine("best: none — no trained architecture lies in the cost target");
         }
-        output.WriteLine($"trials: {result.TrialsTrained} trained, {result.TrialsFailed} failed, {result.TrialsCached} cached");
+        output.WriteLine($"trials: {result.TrialsTrained} trained, {result.TrialsFailed} failed, {result.TrialsCached} cached{StatusLines.Reused(result.TrialsReused)}");
         if (result.Targets.Count > 0)
         {
             PrintTargets(layerNames, result, output);

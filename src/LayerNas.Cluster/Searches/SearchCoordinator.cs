@@ -17,9 +17,10 @@ namespace LayerNas.Cluster.Searches;
 /// newest snapshot and the journal after it through the same <see cref="SearchLedger.Apply"/>.
 /// </summary>
 /// <remarks>
-/// Phases: <c>Running</c>; <c>Writing</c> while a batch of results is written (results arriving meanwhile wait and go
-/// out together, so the journal sees one write per batch); <c>Ended</c>, answering questions until its manager stops
-/// it once idle. Only command handlers persist: a handler that leaves something to do tells itself <see cref="Proceed"/>.
+/// Phases: <c>Importing</c>, for a new search that reuses trials, while it reads its sources' trials through its
+/// manager and records them as its first event, before anything is dispatched; <c>Running</c>; <c>Writing</c> while a
+/// batch of results is written (results arriving meanwhile wait and go out together, so the journal sees one write per
+/// batch); <c>Ended</c>, answering questions until its manager stops it once idle. Only command handlers persist: a handler that leaves something to do tells itself <see cref="Proceed"/>.
 /// </remarks>
 public sealed class SearchCoordinator : CompactingPersistentActor
 {
@@ -30,6 +31,9 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     private readonly ResultInbox _inbox = new();
     private readonly LayerNasMetrics _metrics;
     private readonly long _submittedUnixMs;
+    private readonly IReadOnlyList<string> _cacheSources;
+    private TrialImports? _imports;
+    private int _sourceIndex;
     private SearchLedger? _ledger;
     private IActorRef? _cancelWaiter;
     private long _writeStarted;
@@ -39,7 +43,7 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     {
         var searchId = submitted.SearchId;
         (SearchId, _search, _dispatcher, _settings, _subscribers) = (searchId, search, dispatcher, settings, new Subscribers(Context));
-        (_metrics, _submittedUnixMs) = (metrics, submitted.SubmittedUnixMs);
+        (_metrics, _submittedUnixMs, _cacheSources) = (metrics, submitted.SubmittedUnixMs, [.. submitted.TrialCacheSources]);
         RecoverWith(snapshot => _ledger = snapshot is SearchCoordinatorSnapshot legacy
             ? LedgerSnapshots.Restore(searchId, search, legacy)
             : LedgerSnapshots.Restore(search, (SearchLedgerSnapshot)snapshot), e => Ledger.Apply((IMessage)e));
@@ -85,11 +89,82 @@ public sealed class SearchCoordinator : CompactingPersistentActor
         {
             Context.GetLogger().Info("Search {0} recovered {1} settled trials; {2} to train again", SearchId, Ledger.Applied.Count, Ledger.State.PendingCount);
         }
+        if (_cacheSources.Count > 0 && Ledger.Imported is null && Ledger.Applied.Count == 0 && Ledger.Cancelled is null)
+        {
+            _imports = new TrialImports(SearchId, _search.Problem.Space);
+            Become(Importing);
+            AskSource(0);
+            return;
+        }
+        Open();
+    }
+
+    /// <summary>Opens the search for dispatch and starts running it.</summary>
+    private void Open()
+    {
         _dispatcher.Tell(new OpenSearch { SearchId = SearchId, Spec = _search.Spec });
         Dispatch(Ledger.PendingTrials);
         Become(Running);
+        Stash.UnstashAll();
         // A search cancelled just before its end was recorded, or with nothing to train, ends at once.
         Self.Tell(Proceed.Instance);
+    }
+
+    private void Importing()
+    {
+        Context.SetReceiveTimeout(_settings.TrialCacheSourceTimeout);
+        Command<SearchTrials>(page => IsReading(page.SearchId), page =>
+        {
+            _imports!.Add(page.SearchId, page);
+            var next = page.Offset + page.Trials.Count;
+            if (page.Trials.Count > 0 && next < page.Total)
+            {
+                AskSource(next);
+            }
+            else
+            {
+                NextSource();
+            }
+        });
+        // A source that is gone, cannot be read or does not answer is passed over: its trials are trained again.
+        Command<SearchNotFound>(m => IsReading(m.SearchId), _ => NextSource());
+        Command<SearchError>(m => IsReading(m.SearchId), _ => NextSource());
+        Command<ReceiveTimeout>(_ => _sourceIndex < _cacheSources.Count, _ =>
+        {
+            Context.GetLogger().Warning("Search {0}: search {1} did not answer for its trials; they are trained again", SearchId, _cacheSources[_sourceIndex]);
+            NextSource();
+        });
+        Command<TrialResults>(_ => Stash.Stash());
+        Command<CancelSearch>(_ => Stash.Stash());
+        Command<Proceed>(_ => { });
+        Questions();
+    }
+
+    /// <summary>Whether an answer is about the source being read (an answer that comes after its source was passed over is not).</summary>
+    private bool IsReading(string searchId) => _sourceIndex < _cacheSources.Count && _cacheSources[_sourceIndex] == searchId;
+
+    private void AskSource(int offset) => Context.Parent.Tell(new GetSearchTrials { SearchId = _cacheSources[_sourceIndex], Offset = offset });
+
+    /// <summary>Reads the next source, or records what was read as the search's first event once every source is read.</summary>
+    private void NextSource()
+    {
+        if (++_sourceIndex < _cacheSources.Count)
+        {
+            AskSource(0);
+            return;
+        }
+        Context.SetReceiveTimeout(null);
+        Persist(_imports!.Event(), imported =>
+        {
+            var cached = Ledger.State.TrialsCached;
+            Ledger.Apply(imported);
+            _metrics.TrialsSettled([], 0, Ledger.State.TrialsCached - cached);
+            Context.GetLogger().Info("Search {0} may reuse {1} trials of {2}; {3} reused so far", SearchId, imported.Trials.Count, string.Join(", ", imported.Sources), Ledger.State.TrialsReused);
+            _imports = null;
+            _subscribers.Tell(Ledger.Progress());
+            Persisted(1);
+            Open();
+        });
     }
 
     private void Running()
@@ -213,7 +288,7 @@ public sealed class SearchCoordinator : CompactingPersistentActor
             _subscribers.Tell(finished);
             Context.Parent.Tell(finished);
             var result = finished.Result;
-            Context.GetLogger().Info("Search {0} {1}: {2} trained, {3} failed, {4} cached", SearchId, result.Status, result.TrialsTrained, result.TrialsFailed, result.TrialsCached);
+            Context.GetLogger().Info("Search {0} {1}: {2} trained, {3} failed, {4} cached ({5} reused from other searches)", SearchId, result.Status, result.TrialsTrained, result.TrialsFailed, result.TrialsCached, result.TrialsReused);
         });
         return true;
     }

@@ -17,7 +17,8 @@ namespace LayerNas.Cluster.Searches;
 /// Submitting is idempotent by search id: a known id with the same spec is answered as it stands, so re-running a
 /// command after a crash resumes its search; a known id with another spec is refused. An ended search's trials are read from its ledger: its coordinator is started again to answer
 /// and stopped once idle. The manager snapshots its state and deletes what the snapshot covers, so its start-up does
-/// not replay every search ever run.
+/// not replay every search ever run. A search that opts in to the shared trial cache is told, when submitted, which
+/// ended searches it reuses trials from; its coordinator reads their trials through the manager.
 /// </remarks>
 public sealed class SearchManager : CompactingPersistentActor
 {
@@ -155,7 +156,13 @@ public sealed class SearchManager : CompactingPersistentActor
             Sender.Tell(new SearchRejected { SearchId = submit.SearchId, Reason = e.Message });
             return;
         }
-        var submitted = new SearchSubmitted { SearchId = submit.SearchId, Spec = spec, SubmittedUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+        var submitted = new SearchSubmitted
+        {
+            SearchId = submit.SearchId,
+            Spec = spec,
+            SubmittedUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            TrialCacheSources = { TrialCache.Sources(spec, _searches.All.Where(r => r.Finished is not null).Select(r => (r.Id, r.Submitted.Spec))) },
+        };
         Persist(submitted, e =>
         {
             var record = _searches.Submitted(e);

@@ -24,6 +24,9 @@ public sealed class SearchManagerSettings
     /// <summary>How long an ended search's coordinator, started to answer for its ledger, stays after its last question.</summary>
     public TimeSpan IdleCoordinator { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a search that reuses trials waits for the next page of a source's trials before it reuses what it has read without that source.</summary>
+    public TimeSpan TrialCacheSourceTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Whether a proxy warns while it cannot find the singleton (worth knowing in a cluster, noise on a single node that is shutting down).</summary>
     public bool WarnWhenSingletonMissing { get; set; } = true;
 

@@ -8,4 +8,5 @@ namespace LayerNas.Core.Ledger;
 /// <param name="Seconds">Wall-clock seconds of the attempt that trained it; 0 for a failure.</param>
 /// <param name="RecordedUnixMs">When the coordinator recorded the result (its clock, Unix milliseconds; 0 when not known).</param>
 /// <param name="LogTail">For a failure, the last lines of the trial's log on the worker that failed it last; empty when none was kept.</param>
-public sealed record LedgerRecord(SettledTrial Trial, string Worker, double Seconds, long RecordedUnixMs, string LogTail = "");
+/// <param name="ReusedFrom">For a trial reused through the shared trial cache, the search that trained it (worker, seconds and time are that training's); empty otherwise.</param>
+public sealed record LedgerRecord(SettledTrial Trial, string Worker, double Seconds, long RecordedUnixMs, string LogTail = "", string ReusedFrom = "");

@@ -14,10 +14,11 @@ public static class LedgerSnapshots
     /// <summary>The snapshot of a ledger's current state.</summary>
     public static SearchLedgerSnapshot Of(SearchLedger ledger)
     {
-        var snapshot = new SearchLedgerSnapshot { SearchId = ledger.SearchId, Cancelled = ledger.Cancelled, Finished = ledger.Finished };
+        var snapshot = new SearchLedgerSnapshot { SearchId = ledger.SearchId, Cancelled = ledger.Cancelled, Finished = ledger.Finished, Imported = ledger.Imported };
         var workers = new Dictionary<string, int>(StringComparer.Ordinal);
         var metrics = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (trial, worker, seconds, recorded, logTail) in ledger.Applied)
+        // Reused trials are not listed: applying the import first settles each of them again as it is proposed.
+        foreach (var (trial, worker, seconds, recorded, logTail, _) in ledger.Applied.Where(r => r.ReusedFrom.Length == 0))
         {
             var compact = new LedgerTrial { TrialNumber = trial.Number, Architecture = { trial.Architecture.Choices.ToArray() }, Attempts = trial.Attempts, RecordedUnixMs = recorded };
             if (trial.Outcome is { } outcome)
@@ -41,9 +42,13 @@ public static class LedgerSnapshots
         return snapshot;
     }
 
-    /// <summary>The events a snapshot stands for, in the order they were applied: its trials' results, then its cancellation and end.</summary>
+    /// <summary>The events a snapshot stands for, in the order they were applied: its import of reused trials, its trials' results, then its cancellation and end.</summary>
     public static IEnumerable<IMessage> Events(SearchLedgerSnapshot snapshot)
     {
+        if (snapshot.Imported is not null)
+        {
+            yield return snapshot.Imported;
+        }
         foreach (var trial in snapshot.Trials)
         {
             yield return trial.EndCase == LedgerTrial.EndOneofCase.FailureReason

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using LayerNas.Core.Search;
+using LayerNas.Core.Space;
 using LayerNas.Core.Specs;
 using LayerNas.Protocol.V1;
 
@@ -20,6 +21,7 @@ public sealed class SearchLedger
 {
     private readonly SearchState _state;
     private readonly SettledLog _log = new();
+    private readonly Dictionary<Architecture, TrialCompleted> _imports = [];
     private SettledTrial? _best;
 
     private SearchLedger(string searchId, CompiledSearch search)
@@ -41,6 +43,9 @@ public sealed class SearchLedger
 
     /// <summary>The cancellation, once applied.</summary>
     public SearchCancelled? Cancelled { get; private set; }
+
+    /// <summary>The trials reused from other searches, once their import is applied (always the search's first event).</summary>
+    public TrialsImported? Imported { get; private set; }
 
     /// <summary>The search's end (finished or cancelled, as its result's status says), once applied.</summary>
     public SearchFinished? Finished { get; private set; }
@@ -135,11 +140,13 @@ public sealed class SearchLedger
                 var trained = Settle(completed.TrialNumber, completed.Architecture, () => _state.Complete(completed.TrialNumber, outcome, attempts));
                 _log.Add(new LedgerRecord(trained, completed.Worker, completed.Seconds, completed.RecordedUnixMs));
                 OfferBest(trained);
-                return _state.TakeNewTrials();
+                return LogReused(_state.TakeNewTrials());
             case TrialFailed failed:
                 var lost = Settle(failed.TrialNumber, failed.Architecture, () => _state.Fail(failed.TrialNumber, failed.Reason, Math.Max(1, failed.Attempts)));
                 _log.Add(new LedgerRecord(lost, "", 0, failed.RecordedUnixMs, failed.LogTail));
-                return _state.TakeNewTrials();
+                return LogReused(_state.TakeNewTrials());
+            case TrialsImported imported:
+                return LogReused(Import(imported));
             case SearchCancelled cancelled:
                 Cancelled = cancelled;
                 return [];
@@ -165,6 +172,7 @@ public sealed class SearchLedger
             TrialsTrained = _state.TrialsTrained,
             TrialsCached = _state.TrialsCached,
             TrialsFailed = _state.TrialsFailed,
+            TrialsReused = _state.TrialsReused,
             TrialsRunning = _state.PendingCount,
             Best = _best is null ? null : SearchResultBuilder.Candidate(Search, _best),
             PassNumber = progress.Pass,
@@ -189,6 +197,38 @@ public sealed class SearchLedger
             status.TrainedByNode.Add(_log.TrainedByNode);
         }
         return status;
+    }
+
+    private IReadOnlyList<Trial> Import(TrialsImported imported)
+    {
+        if (Imported is not null || _log.Applied.Count > 0 || Cancelled is not null || Finished is not null)
+        {
+            throw new InvalidOperationException($"search {SearchId}: reused trials are imported before anything else is recorded; its journal does not match its spec");
+        }
+        var space = Search.Problem.Space;
+        var trials = imported.Trials.Select(t => (Architecture: new Architecture([.. t.Architecture]), Trial: t)).ToList();
+        if (trials.FirstOrDefault(t => t.Architecture.Length != space.Depth || Enumerable.Range(0, space.Depth).Any(l => t.Architecture[l] < 0 || t.Architecture[l] >= space.OptionCount(l))) is { Trial: { } outside })
+        {
+            throw new InvalidOperationException($"search {SearchId}: reused trial {outside.SearchId}/{outside.TrialNumber} ({string.Join(':', outside.Architecture)}) is not in its space; its journal does not match its spec");
+        }
+        Imported = imported;
+        foreach (var (architecture, trial) in trials)
+        {
+            _imports.TryAdd(architecture, trial);
+        }
+        return _state.Reuse(_imports.Select(i => (i.Key, i.Value.ToOutcome(), Math.Max(1, i.Value.Attempts))));
+    }
+
+    /// <summary>Records the trials that settled from reused outcomes, and passes on the trials created.</summary>
+    private IReadOnlyList<Trial> LogReused(IReadOnlyList<Trial> created)
+    {
+        foreach (var trial in _state.TakeReused())
+        {
+            var source = _imports[trial.Architecture];
+            _log.Add(new LedgerRecord(trial, source.Worker, source.Seconds, source.RecordedUnixMs, ReusedFrom: source.SearchId));
+            OfferBest(trial);
+        }
+        return created;
     }
 
     private SettledTrial Settle(long number, IReadOnlyList<int> architecture, Func<bool> settle)

@@ -16,7 +16,7 @@ internal sealed class SettledLog
     /// <summary>Every record by ascending trial number.</summary>
     public IReadOnlyList<LedgerRecord> ByNumber => _byNumber;
 
-    /// <summary>Trials trained per worker node (failures are not counted).</summary>
+    /// <summary>Trials trained per worker node (failures and trials reused from other searches are not counted).</summary>
     public IDictionary<string, long> TrainedByNode => _trainedByNode;
 
     /// <summary>Adds a record; trials mostly settle in number order, so the insertion is nearly always an append.</summary>
@@ -29,7 +29,7 @@ internal sealed class SettledLog
             at--;
         }
         _byNumber.Insert(at, record);
-        if (record.Trial.Succeeded && record.Worker.Length > 0)
+        if (record.Trial.Succeeded && record.Worker.Length > 0 && record.ReusedFrom.Length == 0)
         {
             var node = WorkerNodes.NodeOf(record.Worker);
             _trainedByNode[node] = _trainedByNode.GetValueOrDefault(node) + 1;

@@ -32,6 +32,7 @@ public static class TrialRecords
             Cost = trial.Cost,
             Attempts = trial.Attempts,
             RecordedUnixMs = record.RecordedUnixMs,
+            ReusedFrom = record.ReusedFrom,
         };
         if (trial.Outcome is { } outcome)
         {

@@ -30,6 +30,7 @@ public static class SearchResultBuilder
             TrialsTrained = state.TrialsTrained,
             TrialsFailed = state.TrialsFailed,
             TrialsCached = state.TrialsCached,
+            TrialsReused = state.TrialsReused,
         };
         if (inTarget.Count > 0)
         {

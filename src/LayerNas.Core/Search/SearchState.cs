@@ -13,7 +13,9 @@ namespace LayerNas.Core.Search;
 /// (for strategies that work in rounds, only on their set). Recovery applies the persisted results in the order
 /// given, each once its trial is proposed again, and lets the strategy propose after each one, so a search recovered
 /// from its journal numbers its trials exactly as the original run did. An architecture is never trained twice in one
-/// search: later proposals of it are answered from the cache and counted as cached.
+/// search: later proposals of it are answered from the cache and counted as cached. Outcomes reused from other
+/// searches (<see cref="Reuse"/>) answer a proposal under a trial number of its own, as training it would have, so a
+/// search that reuses trials creates, numbers and budgets the trials a separate search would.
 /// </remarks>
 public sealed class SearchState
 {
@@ -26,6 +28,8 @@ public sealed class SearchState
     private readonly Dictionary<long, Trial> _pending = [];
     private readonly Dictionary<Architecture, Waiting> _waiting = [];
     private readonly List<(Architecture Architecture, double? Reward)> _reports = [];
+    private readonly Dictionary<Architecture, (TrialOutcome Outcome, int Attempts)> _reusable = [];
+    private readonly List<SettledTrial> _reused = [];
     private long _proposals;
     private bool _exhausted;
 
@@ -57,8 +61,11 @@ public sealed class SearchState
     /// <summary>Trials that failed for good.</summary>
     public long TrialsFailed { get; private set; }
 
-    /// <summary>Proposals answered from the trial cache.</summary>
+    /// <summary>Proposals answered from the trial cache, including those answered from other searches' trials.</summary>
     public long TrialsCached { get; private set; }
+
+    /// <summary>Trials answered from other searches' trained trials (<see cref="Reuse"/>) instead of training.</summary>
+    public long TrialsReused { get; private set; }
 
     /// <summary>Trials created and not yet settled.</summary>
     public int PendingCount => _pending.Count;
@@ -107,6 +114,36 @@ public sealed class SearchState
             }
         }
         return [.. created.Where(t => _pending.ContainsKey(t.Number))];
+    }
+
+    /// <summary>
+    /// Makes trained outcomes of other searches answer this search's trials of their architectures: pending trials of
+    /// them settle now (by number), later proposals of them settle as they are numbered. Returns the trials that now
+    /// need training; <see cref="TakeReused"/> lists the trials that settled this way.
+    /// </summary>
+    public IReadOnlyList<Trial> Reuse(IEnumerable<(Architecture Architecture, TrialOutcome Outcome, int Attempts)> trials)
+    {
+        foreach (var (architecture, outcome, attempts) in trials)
+        {
+            _reusable.TryAdd(architecture, (outcome, attempts));
+        }
+        var created = new List<Trial>();
+        foreach (var trial in PendingTrials.Where(t => _reusable.ContainsKey(t.Architecture)).ToList())
+        {
+            var (outcome, attempts) = _reusable[trial.Architecture];
+            Settle(trial.Number, outcome, null, attempts, reused: true);
+            ProposeAll(created);
+        }
+        ProposeAll(created);
+        return [.. created.Where(t => _pending.ContainsKey(t.Number))];
+    }
+
+    /// <summary>The trials settled from other searches' outcomes since the last call, in the order they settled.</summary>
+    public IReadOnlyList<SettledTrial> TakeReused()
+    {
+        var reused = _reused.ToList();
+        _reused.Clear();
+        return reused;
     }
 
     /// <summary>Records a trained trial; returns false for a number that is not pending (a duplicate or stale report).</summary>
@@ -167,19 +204,25 @@ public sealed class SearchState
             _reports.Add((architecture, recovered.Outcome?.Reward));
             return;
         }
+        if (_reusable.TryGetValue(architecture, out var reusable))
+        {
+            Record(new SettledTrial(trial.Number, architecture, Problem.CostModel.Cost(architecture), reusable.Outcome, null, reusable.Attempts), reused: true);
+            _reports.Add((architecture, reusable.Outcome.Reward));
+            return;
+        }
         _pending[trial.Number] = trial;
         _waiting[architecture] = new Waiting(trial.Number, 1);
         created.Add(trial);
     }
 
-    private bool Settle(long number, TrialOutcome? outcome, string? reason, int attempts)
+    private bool Settle(long number, TrialOutcome? outcome, string? reason, int attempts, bool reused = false)
     {
         if (!_pending.Remove(number, out var trial))
         {
             return false;
         }
         var cost = Problem.CostModel.Cost(trial.Architecture);
-        Record(new SettledTrial(number, trial.Architecture, cost, outcome, reason, attempts));
+        Record(new SettledTrial(number, trial.Architecture, cost, outcome, reason, attempts), reused);
         _waiting.Remove(trial.Architecture, out var waiting);
         for (var i = 0; i < waiting.Count; i++)
         {
@@ -188,10 +231,16 @@ public sealed class SearchState
         return true;
     }
 
-    private void Record(SettledTrial trial)
+    private void Record(SettledTrial trial, bool reused = false)
     {
         _settled[trial.Architecture] = trial;
-        if (trial.Succeeded)
+        if (reused)
+        {
+            TrialsReused++;
+            TrialsCached++;
+            _reused.Add(trial);
+        }
+        else if (trial.Succeeded)
         {
             TrialsTrained++;
         }

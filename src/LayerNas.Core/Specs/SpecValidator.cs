@@ -44,6 +44,9 @@ public static class SpecValidator
     /// <summary>What a LayerNAS search under a budget may do with the trials a pass leaves ("" means widen).</summary>
     public static readonly IReadOnlyList<string> Leftovers = ["widen", "stop"];
 
+    /// <summary>The trial cache settings a spec accepts ("" means off).</summary>
+    public static readonly IReadOnlyList<string> TrialCaches = [TrialCache.Off, TrialCache.Shared];
+
     /// <summary>
     /// Throws <see cref="SpecException"/> for the first problem of <paramref name="spec"/>; reads benchmark tables
     /// through <paramref name="loadTable"/> (path, key column), which throws <see cref="SpecException"/> for a table it cannot read.
@@ -63,6 +66,7 @@ public static class SpecValidator
         CheckTargets(spec);
         CheckStrategy(spec.Strategy);
         CheckTrainer(spec.Trainer, space, loadTable);
+        RequireChoice(spec.TrialCache, TrialCaches, "trial cache", "$.trialCache");
         var costModel = SpaceBuilder.CostModel(spec, space, loadTable);
         var targets = SpaceBuilder.Targets(spec);
         for (var i = 0; i < targets.Count; i++)

@@ -153,6 +153,49 @@ public sealed partial class ClusterSubmitTests(ClusterFixture fixture) : IClassF
         Assert.Equal("error: no search has the id s-000000000000", Assert.Single(cancel.StderrLines));
     }
 
+    [Fact]
+    public async Task A_search_submitted_through_the_api_for_another_target_with_the_shared_trial_cache_reuses_what_an_ended_one_trained()
+    {
+        var api = Api();
+        // A trainer seed no other test uses, so no other search of this cluster shares its trials.
+        SearchSpec Burger(double max, string trialCache)
+        {
+            var spec = Core.Specs.SpecParser.Parse(File.ReadAllText(Examples.Path("burger.json")));
+            spec.Name = "shared-burger";
+            spec.Trainer.Synthetic.Seed = 4242;
+            spec.Target = new Target { Max = max };
+            spec.TrialCache = trialCache;
+            return spec;
+        }
+
+        var first = await FinishAsync(api, Burger(6, "shared"));
+        var reused = await FinishAsync(api, Burger(10, "shared"));
+        var separate = await FinishAsync(api, Burger(10, "off"));
+        var status = await api.GetAsync(new GetRequest { SearchId = reused.SearchId });
+
+        Assert.Equal(0, first.TrialsReused);
+        Assert.True(reused.TrialsReused > 0, $"nothing reused: {reused}");
+        Assert.Equal(0, separate.TrialsReused);
+        Assert.Equal(separate.TrialsTrained, reused.TrialsTrained + reused.TrialsReused);
+        Assert.Equal(separate.Best, reused.Best);
+        Assert.Equal(separate.ParetoFront, reused.ParetoFront);
+        Assert.Equal(reused.TrialsReused, status.Result.TrialsReused);
+    }
+
+    private static async Task<SearchResult> FinishAsync(SearchService.SearchServiceClient api, SearchSpec spec)
+    {
+        var submitted = await api.SubmitAsync(new SubmitRequest { Spec = spec });
+        using var call = api.Watch(new WatchRequest { SearchId = submitted.SearchId }, deadline: DateTime.UtcNow + Layernas.Deadline);
+        await foreach (var update in call.ResponseStream.ReadAllAsync())
+        {
+            if (update.Result is { } result)
+            {
+                return result;
+            }
+        }
+        throw new Xunit.Sdk.XunitException($"search {submitted.SearchId} ended without a result");
+    }
+
     private SearchService.SearchServiceClient Api() => new(GrpcChannel.ForAddress(Cluster.Api));
 
     private static void AssertSameAnswer(string expectedPath, string actualPath)

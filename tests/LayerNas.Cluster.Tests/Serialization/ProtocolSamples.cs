@@ -21,6 +21,7 @@ internal static class ProtocolSamples
         TrialsTrained = 30,
         TrialsFailed = 1,
         TrialsCached = 2,
+        TrialsReused = 1,
         ParetoFront = { Candidate() },
         FailedTrials = { new FailedTrial { Architecture = { "plain", "bean", "truffle" }, Reason = "boom", Attempts = 3 } },
         Depths = { new DepthSummary { Depth = 1, Children = 4, Pruned = 0, Evaluated = 4, Failed = 0, Kept = 4 } },
@@ -30,13 +31,15 @@ internal static class ProtocolSamples
 
     private static SearchProgressUpdate Progress() => new()
     {
-        SearchId = "s-1", Stage = 2, Stages = 3, Done = 5, Total = 15, TrialsTrained = 9, TrialsCached = 1, TrialsFailed = 1, TrialsRunning = 4, Best = Candidate(), PassNumber = 2,
+        SearchId = "s-1", Stage = 2, Stages = 3, Done = 5, Total = 15, TrialsTrained = 9, TrialsCached = 1, TrialsFailed = 1, TrialsRunning = 4, Best = Candidate(), PassNumber = 2, TrialsReused = 1,
     };
 
     private static TrialCompleted Completed() => new()
     {
         SearchId = "s-1", TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, Metrics = { ["accuracy"] = 0.5 }, Worker = "w", Seconds = 1.5, Attempts = 2, RecordedUnixMs = 1_700_000_000_000,
     };
+
+    private static TrialsImported Imported() => new() { SearchId = "s-1", Trials = { Completed() }, Sources = { "s-0" } };
 
     private static TrialFailed Failed() => new() { SearchId = "s-1", TrialNumber = 8, Architecture = { 0, 0, 3 }, Reason = "boom", Attempts = 3, RecordedUnixMs = 1_700_000_000_000, LogTail = "epoch 1\nout of memory" };
 
@@ -117,7 +120,7 @@ internal static class ProtocolSamples
                 new TrialRecord
                 {
                     TrialNumber = 7, Architecture = { "sesame", "beef", "lettuce" }, Cost = 8, Failed = true, Reward = 0.5, Metrics = { ["test_acc"] = 0.5 },
-                    Seconds = 1.5, Worker = "w", FailureReason = "boom", Attempts = 3, RecordedUnixMs = 1_700_000_000_000, LogTail = "epoch 1\nout of memory",
+                    Seconds = 1.5, Worker = "w", FailureReason = "boom", Attempts = 3, RecordedUnixMs = 1_700_000_000_000, LogTail = "epoch 1\nout of memory", ReusedFrom = "s-0",
                 },
             },
         },
@@ -137,12 +140,14 @@ internal static class ProtocolSamples
             MetricNames = { "accuracy" },
             Cancelled = new SearchCancelled { SearchId = "s-1", Reason = "by request" },
             Finished = new SearchFinished { SearchId = "s-1", Result = Result() },
+            Imported = Imported(),
         },
         new LedgerTrial { TrialNumber = 7, Architecture = { 1, 2, 0 }, Reward = 0.5, MetricKeys = { 0 }, MetricValues = { 0.5 }, Worker = 1, Seconds = 1.5, Attempts = 2, RecordedUnixMs = 1_700_000_000_000, LogTail = "t" },
         new SearchManagerSnapshot { Searches = { new ManagedSearch { Submitted = new SearchSubmitted { SearchId = "s-1", Spec = Spec }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() } } } },
         new ManagedSearch { Submitted = new SearchSubmitted { SearchId = "s-1", Spec = Spec }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() } },
         new SearchCoordinatorSnapshot { Completed = { Completed() }, Failed = { Failed() }, Finished = new SearchFinished { SearchId = "s-1", Result = Result() }, Cancelled = new SearchCancelled { SearchId = "s-1", Reason = "by request" } },
-        new SearchSubmitted { SearchId = "s-1", Spec = Spec, SubmittedUnixMs = 1_700_000_000_000 },
+        new SearchSubmitted { SearchId = "s-1", Spec = Spec, SubmittedUnixMs = 1_700_000_000_000, TrialCacheSources = { "s-0" } },
+        Imported(),
         Completed(),
         Failed(),
         new SearchCancelled { SearchId = "s-1", Reason = "by request" },

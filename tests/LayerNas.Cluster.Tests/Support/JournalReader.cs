@@ -23,6 +23,7 @@ internal static class JournalReader
         [SearchFinished.Descriptor.FullName] = SearchFinished.Parser,
         [SearchCancelled.Descriptor.FullName] = SearchCancelled.Parser,
         [SearchSubmitted.Descriptor.FullName] = SearchSubmitted.Parser,
+        [TrialsImported.Descriptor.FullName] = TrialsImported.Parser,
         [SearchLedgerSnapshot.Descriptor.FullName] = SearchLedgerSnapshot.Parser,
         [SearchManagerSnapshot.Descriptor.FullName] = SearchManagerSnapshot.Parser,
     };

@@ -47,7 +47,8 @@ public sealed class SpecDefaultsTests
     public void What_a_spec_names_and_other_strategies_are_left_as_they_are()
     {
         var named = LayerNas("cheapest", "pipelined", firstPass: "fit", leftover: "stop");
-        var grid = new SearchSpec { Name = "g", Strategy = new Strategy { Grid = new GridSettings() } };
+        named.TrialCache = TrialCache.Shared;
+        var grid = new SearchSpec { Name = "g", Strategy = new Strategy { Grid = new GridSettings() }, TrialCache = TrialCache.Off };
 
         Assert.Same(named, SpecDefaults.Explicit(named));
         Assert.Same(named, SpecDefaults.AsRecorded(named));
@@ -64,6 +65,23 @@ public sealed class SpecDefaultsTests
         Assert.True(SpecDefaults.AskFor(open, open));
         Assert.False(SpecDefaults.AskFor(other, SpecDefaults.Explicit(open)));
         Assert.False(SpecDefaults.AskFor(open, LayerNas("most-expensive", "barrier")));
+    }
+
+    [Fact]
+    public void The_trial_cache_is_recorded_off_unless_a_spec_opts_in_and_a_search_recorded_before_it_shares_nothing()
+    {
+        var open = LayerNas("feasible", "pipelined", firstPass: "spec", leftover: "widen");
+        var shared = open.Clone();
+        shared.TrialCache = TrialCache.Shared;
+
+        Assert.Equal(TrialCache.Off, SpecDefaults.Explicit(open).TrialCache);
+        Assert.Equal(TrialCache.Shared, SpecDefaults.Explicit(shared).TrialCache);
+        Assert.Equal(TrialCache.Off, SpecDefaults.AsRecorded(open).TrialCache);
+        Assert.Equal("", open.TrialCache);
+        Assert.True(SpecDefaults.AskFor(open, open));
+        Assert.True(SpecDefaults.AskFor(open, SpecDefaults.Explicit(open)));
+        Assert.False(SpecDefaults.AskFor(shared, SpecDefaults.Explicit(open)));
+        Assert.False(SpecDefaults.AskFor(open, SpecDefaults.Explicit(shared)));
     }
 
     private static (string Completion, string Scheduling, string FirstPass, string Leftover) Settings(SearchSpec spec) =>

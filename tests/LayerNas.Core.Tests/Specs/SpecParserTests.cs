@@ -39,7 +39,7 @@ public sealed class SpecParserTests
 
     [Theory]
     [InlineData("[]", "$: expected an object, got an array")]
-    [InlineData("{\"nme\": \"x\"}", "$.nme: unknown field 'nme' (expected one of: name, layers, cost, target, strategy, trainer, targets)")]
+    [InlineData("{\"nme\": \"x\"}", "$.nme: unknown field 'nme' (expected one of: name, layers, cost, target, strategy, trainer, targets, trialCache)")]
     [InlineData("{\"layers\": [{\"name\": \"a\", \"optionz\": []}]}", "$.layers[0].optionz: unknown field 'optionz' (expected one of: name, options, default)")]
     [InlineData("{\"layers\": [{\"bad key\": 1}]}", "$.layers[0]['bad key']: unknown field 'bad key' (expected one of: name, options, default)")]
     [InlineData("{\"strategy\": {\"annealing\": {}}}", "$.strategy: unknown strategy 'annealing' (expected one of: layernas, random, evolution, reinforce, grid, ppo)")]

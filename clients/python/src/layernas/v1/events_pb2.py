@@ -15,7 +15,7 @@ from layernas.v1 import spec_pb2 as layernas_dot_v1_dot_spec__pb2
 from layernas.v1 import results_pb2 as layernas_dot_v1_dot_results__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18layernas/v1/events.proto\x12\x0blayernas.v1\x1a\x16layernas/v1/spec.proto\x1a\x19layernas/v1/results.proto\"f\n\x0fSearchSubmitted\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12%\n\x04spec\x18\x02 \x01(\x0b\x32\x17.layernas.v1.SearchSpec\x12\x19\n\x11submitted_unix_ms\x18\x03 \x01(\x03\"\x97\x02\n\x0eTrialCompleted\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12\x14\n\x0ctrial_number\x18\x02 \x01(\x03\x12\x14\n\x0c\x61rchitecture\x18\x03 \x03(\x05\x12\x0e\n\x06reward\x18\x04 \x01(\x01\x12\x39\n\x07metrics\x18\x05 \x03(\x0b\x32(.layernas.v1.TrialCompleted.MetricsEntry\x12\x0e\n\x06worker\x18\x06 \x01(\t\x12\x0f\n\x07seconds\x18\x07 \x01(\x01\x12\x10\n\x08\x61ttempts\x18\x08 \x01(\x05\x12\x18\n\x10recorded_unix_ms\x18\t \x01(\x03\x1a.\n\x0cMetricsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"\x9a\x01\n\x0bTrialFailed\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12\x14\n\x0ctrial_number\x18\x02 \x01(\x03\x12\x14\n\x0c\x61rchitecture\x18\x03 \x03(\x05\x12\x0e\n\x06reason\x18\x04 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x05 \x01(\x05\x12\x18\n\x10recorded_unix_ms\x18\x06 \x01(\x03\x12\x10\n\x08log_tail\x18\x07 \x01(\t\"4\n\x0fSearchCancelled\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\xe4\x01\n\x0eSearchFinished\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12)\n\x06result\x18\x02 \x01(\x0b\x32\x19.layernas.v1.SearchResult\x12G\n\x0ftrained_by_node\x18\x03 \x03(\x0b\x32..layernas.v1.SearchFinished.TrainedByNodeEntry\x12\x15\n\rended_unix_ms\x18\x04 \x01(\x03\x1a\x34\n\x12TrainedByNodeEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\x42\x17\xaa\x02\x14LayerNas.Protocol.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18layernas/v1/events.proto\x12\x0blayernas.v1\x1a\x16layernas/v1/spec.proto\x1a\x19layernas/v1/results.proto\"\x83\x01\n\x0fSearchSubmitted\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12%\n\x04spec\x18\x02 \x01(\x0b\x32\x17.layernas.v1.SearchSpec\x12\x19\n\x11submitted_unix_ms\x18\x03 \x01(\x03\x12\x1b\n\x13trial_cache_sources\x18\x04 \x03(\t\"a\n\x0eTrialsImported\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12+\n\x06trials\x18\x02 \x03(\x0b\x32\x1b.layernas.v1.TrialCompleted\x12\x0f\n\x07sources\x18\x03 \x03(\t\"\x97\x02\n\x0eTrialCompleted\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12\x14\n\x0ctrial_number\x18\x02 \x01(\x03\x12\x14\n\x0c\x61rchitecture\x18\x03 \x03(\x05\x12\x0e\n\x06reward\x18\x04 \x01(\x01\x12\x39\n\x07metrics\x18\x05 \x03(\x0b\x32(.layernas.v1.TrialCompleted.MetricsEntry\x12\x0e\n\x06worker\x18\x06 \x01(\t\x12\x0f\n\x07seconds\x18\x07 \x01(\x01\x12\x10\n\x08\x61ttempts\x18\x08 \x01(\x05\x12\x18\n\x10recorded_unix_ms\x18\t \x01(\x03\x1a.\n\x0cMetricsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x01:\x02\x38\x01\"\x9a\x01\n\x0bTrialFailed\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12\x14\n\x0ctrial_number\x18\x02 \x01(\x03\x12\x14\n\x0c\x61rchitecture\x18\x03 \x03(\x05\x12\x0e\n\x06reason\x18\x04 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x05 \x01(\x05\x12\x18\n\x10recorded_unix_ms\x18\x06 \x01(\x03\x12\x10\n\x08log_tail\x18\x07 \x01(\t\"4\n\x0fSearchCancelled\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\xe4\x01\n\x0eSearchFinished\x12\x11\n\tsearch_id\x18\x01 \x01(\t\x12)\n\x06result\x18\x02 \x01(\x0b\x32\x19.layernas.v1.SearchResult\x12G\n\x0ftrained_by_node\x18\x03 \x03(\x0b\x32..layernas.v1.SearchFinished.TrainedByNodeEntry\x12\x15\n\rended_unix_ms\x18\x04 \x01(\x03\x1a\x34\n\x12TrainedByNodeEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\x42\x17\xaa\x02\x14LayerNas.Protocol.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'layernas.v1.events_pb2', globals())
@@ -27,18 +27,20 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _TRIALCOMPLETED_METRICSENTRY._serialized_options = b'8\001'
   _SEARCHFINISHED_TRAINEDBYNODEENTRY._options = None
   _SEARCHFINISHED_TRAINEDBYNODEENTRY._serialized_options = b'8\001'
-  _SEARCHSUBMITTED._serialized_start=92
-  _SEARCHSUBMITTED._serialized_end=194
-  _TRIALCOMPLETED._serialized_start=197
-  _TRIALCOMPLETED._serialized_end=476
-  _TRIALCOMPLETED_METRICSENTRY._serialized_start=430
-  _TRIALCOMPLETED_METRICSENTRY._serialized_end=476
-  _TRIALFAILED._serialized_start=479
-  _TRIALFAILED._serialized_end=633
-  _SEARCHCANCELLED._serialized_start=635
-  _SEARCHCANCELLED._serialized_end=687
-  _SEARCHFINISHED._serialized_start=690
-  _SEARCHFINISHED._serialized_end=918
-  _SEARCHFINISHED_TRAINEDBYNODEENTRY._serialized_start=866
-  _SEARCHFINISHED_TRAINEDBYNODEENTRY._serialized_end=918
+  _SEARCHSUBMITTED._serialized_start=93
+  _SEARCHSUBMITTED._serialized_end=224
+  _TRIALSIMPORTED._serialized_start=226
+  _TRIALSIMPORTED._serialized_end=323
+  _TRIALCOMPLETED._serialized_start=326
+  _TRIALCOMPLETED._serialized_end=605
+  _TRIALCOMPLETED_METRICSENTRY._serialized_start=559
+  _TRIALCOMPLETED_METRICSENTRY._serialized_end=605
+  _TRIALFAILED._serialized_start=608
+  _TRIALFAILED._serialized_end=762
+  _SEARCHCANCELLED._serialized_start=764
+  _SEARCHCANCELLED._serialized_end=816
+  _SEARCHFINISHED._serialized_start=819
+  _SEARCHFINISHED._serialized_end=1047
+  _SEARCHFINISHED_TRAINEDBYNODEENTRY._serialized_start=995
+  _SEARCHFINISHED_TRAINEDBYNODEENTRY._serialized_end=1047
 # @@protoc_insertion_point(module_scope)

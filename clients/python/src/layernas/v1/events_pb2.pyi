@@ -35,14 +35,16 @@ class SearchFinished(_message.Message):
     def __init__(self, search_id: _Optional[str] = ..., result: _Optional[_Union[_results_pb2.SearchResult, _Mapping]] = ..., trained_by_node: _Optional[_Mapping[str, int]] = ..., ended_unix_ms: _Optional[int] = ...) -> None: ...
 
 class SearchSubmitted(_message.Message):
-    __slots__ = ["search_id", "spec", "submitted_unix_ms"]
+    __slots__ = ["search_id", "spec", "submitted_unix_ms", "trial_cache_sources"]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
     SPEC_FIELD_NUMBER: _ClassVar[int]
     SUBMITTED_UNIX_MS_FIELD_NUMBER: _ClassVar[int]
+    TRIAL_CACHE_SOURCES_FIELD_NUMBER: _ClassVar[int]
     search_id: str
     spec: _spec_pb2.SearchSpec
     submitted_unix_ms: int
-    def __init__(self, search_id: _Optional[str] = ..., spec: _Optional[_Union[_spec_pb2.SearchSpec, _Mapping]] = ..., submitted_unix_ms: _Optional[int] = ...) -> None: ...
+    trial_cache_sources: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, search_id: _Optional[str] = ..., spec: _Optional[_Union[_spec_pb2.SearchSpec, _Mapping]] = ..., submitted_unix_ms: _Optional[int] = ..., trial_cache_sources: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class TrialCompleted(_message.Message):
     __slots__ = ["architecture", "attempts", "metrics", "recorded_unix_ms", "reward", "search_id", "seconds", "trial_number", "worker"]
@@ -90,3 +92,13 @@ class TrialFailed(_message.Message):
     search_id: str
     trial_number: int
     def __init__(self, search_id: _Optional[str] = ..., trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[int]] = ..., reason: _Optional[str] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ..., log_tail: _Optional[str] = ...) -> None: ...
+
+class TrialsImported(_message.Message):
+    __slots__ = ["search_id", "sources", "trials"]
+    SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    SOURCES_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_FIELD_NUMBER: _ClassVar[int]
+    search_id: str
+    sources: _containers.RepeatedScalarFieldContainer[str]
+    trials: _containers.RepeatedCompositeFieldContainer[TrialCompleted]
+    def __init__(self, search_id: _Optional[str] = ..., trials: _Optional[_Iterable[_Union[TrialCompleted, _Mapping]]] = ..., sources: _Optional[_Iterable[str]] = ...) -> None: ...

@@ -249,20 +249,22 @@ class SearchError(_message.Message):
     def __init__(self, search_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class SearchLedgerSnapshot(_message.Message):
-    __slots__ = ["cancelled", "finished", "metric_names", "search_id", "trials", "workers"]
+    __slots__ = ["cancelled", "finished", "imported", "metric_names", "search_id", "trials", "workers"]
     CANCELLED_FIELD_NUMBER: _ClassVar[int]
     FINISHED_FIELD_NUMBER: _ClassVar[int]
+    IMPORTED_FIELD_NUMBER: _ClassVar[int]
     METRIC_NAMES_FIELD_NUMBER: _ClassVar[int]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
     TRIALS_FIELD_NUMBER: _ClassVar[int]
     WORKERS_FIELD_NUMBER: _ClassVar[int]
     cancelled: _events_pb2.SearchCancelled
     finished: _events_pb2.SearchFinished
+    imported: _events_pb2.TrialsImported
     metric_names: _containers.RepeatedScalarFieldContainer[str]
     search_id: str
     trials: _containers.RepeatedCompositeFieldContainer[LedgerTrial]
     workers: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, search_id: _Optional[str] = ..., trials: _Optional[_Iterable[_Union[LedgerTrial, _Mapping]]] = ..., workers: _Optional[_Iterable[str]] = ..., metric_names: _Optional[_Iterable[str]] = ..., cancelled: _Optional[_Union[_events_pb2.SearchCancelled, _Mapping]] = ..., finished: _Optional[_Union[_events_pb2.SearchFinished, _Mapping]] = ...) -> None: ...
+    def __init__(self, search_id: _Optional[str] = ..., trials: _Optional[_Iterable[_Union[LedgerTrial, _Mapping]]] = ..., workers: _Optional[_Iterable[str]] = ..., metric_names: _Optional[_Iterable[str]] = ..., cancelled: _Optional[_Union[_events_pb2.SearchCancelled, _Mapping]] = ..., finished: _Optional[_Union[_events_pb2.SearchFinished, _Mapping]] = ..., imported: _Optional[_Union[_events_pb2.TrialsImported, _Mapping]] = ...) -> None: ...
 
 class SearchList(_message.Message):
     __slots__ = ["searches"]
@@ -293,7 +295,7 @@ class SearchNotFound(_message.Message):
     def __init__(self, search_id: _Optional[str] = ...) -> None: ...
 
 class SearchProgressUpdate(_message.Message):
-    __slots__ = ["best", "done", "pass_number", "search_id", "stage", "stages", "total", "trials_cached", "trials_failed", "trials_running", "trials_trained"]
+    __slots__ = ["best", "done", "pass_number", "search_id", "stage", "stages", "total", "trials_cached", "trials_failed", "trials_reused", "trials_running", "trials_trained"]
     BEST_FIELD_NUMBER: _ClassVar[int]
     DONE_FIELD_NUMBER: _ClassVar[int]
     PASS_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -303,6 +305,7 @@ class SearchProgressUpdate(_message.Message):
     TOTAL_FIELD_NUMBER: _ClassVar[int]
     TRIALS_CACHED_FIELD_NUMBER: _ClassVar[int]
     TRIALS_FAILED_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_REUSED_FIELD_NUMBER: _ClassVar[int]
     TRIALS_RUNNING_FIELD_NUMBER: _ClassVar[int]
     TRIALS_TRAINED_FIELD_NUMBER: _ClassVar[int]
     best: _results_pb2.Candidate
@@ -314,9 +317,10 @@ class SearchProgressUpdate(_message.Message):
     total: int
     trials_cached: int
     trials_failed: int
+    trials_reused: int
     trials_running: int
     trials_trained: int
-    def __init__(self, search_id: _Optional[str] = ..., stage: _Optional[int] = ..., stages: _Optional[int] = ..., done: _Optional[int] = ..., total: _Optional[int] = ..., trials_trained: _Optional[int] = ..., trials_cached: _Optional[int] = ..., trials_failed: _Optional[int] = ..., trials_running: _Optional[int] = ..., best: _Optional[_Union[_results_pb2.Candidate, _Mapping]] = ..., pass_number: _Optional[int] = ...) -> None: ...
+    def __init__(self, search_id: _Optional[str] = ..., stage: _Optional[int] = ..., stages: _Optional[int] = ..., done: _Optional[int] = ..., total: _Optional[int] = ..., trials_trained: _Optional[int] = ..., trials_cached: _Optional[int] = ..., trials_failed: _Optional[int] = ..., trials_running: _Optional[int] = ..., best: _Optional[_Union[_results_pb2.Candidate, _Mapping]] = ..., pass_number: _Optional[int] = ..., trials_reused: _Optional[int] = ...) -> None: ...
 
 class SearchRejected(_message.Message):
     __slots__ = ["reason", "search_id"]

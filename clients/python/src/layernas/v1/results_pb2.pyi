@@ -63,7 +63,7 @@ class PassSummary(_message.Message):
     def __init__(self, buckets: _Optional[int] = ..., keep_per_bucket: _Optional[int] = ..., trials: _Optional[int] = ..., complete: bool = ...) -> None: ...
 
 class SearchResult(_message.Message):
-    __slots__ = ["best", "depths", "failed_trials", "name", "pareto_front", "passes", "search_id", "status", "strategy", "targets", "trials_cached", "trials_failed", "trials_trained"]
+    __slots__ = ["best", "depths", "failed_trials", "name", "pareto_front", "passes", "search_id", "status", "strategy", "targets", "trials_cached", "trials_failed", "trials_reused", "trials_trained"]
     BEST_FIELD_NUMBER: _ClassVar[int]
     DEPTHS_FIELD_NUMBER: _ClassVar[int]
     FAILED_TRIALS_FIELD_NUMBER: _ClassVar[int]
@@ -76,6 +76,7 @@ class SearchResult(_message.Message):
     TARGETS_FIELD_NUMBER: _ClassVar[int]
     TRIALS_CACHED_FIELD_NUMBER: _ClassVar[int]
     TRIALS_FAILED_FIELD_NUMBER: _ClassVar[int]
+    TRIALS_REUSED_FIELD_NUMBER: _ClassVar[int]
     TRIALS_TRAINED_FIELD_NUMBER: _ClassVar[int]
     best: Candidate
     depths: _containers.RepeatedCompositeFieldContainer[DepthSummary]
@@ -89,8 +90,9 @@ class SearchResult(_message.Message):
     targets: _containers.RepeatedCompositeFieldContainer[TargetResult]
     trials_cached: int
     trials_failed: int
+    trials_reused: int
     trials_trained: int
-    def __init__(self, search_id: _Optional[str] = ..., name: _Optional[str] = ..., strategy: _Optional[str] = ..., status: _Optional[str] = ..., best: _Optional[_Union[Candidate, _Mapping]] = ..., trials_trained: _Optional[int] = ..., trials_failed: _Optional[int] = ..., trials_cached: _Optional[int] = ..., pareto_front: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., failed_trials: _Optional[_Iterable[_Union[FailedTrial, _Mapping]]] = ..., depths: _Optional[_Iterable[_Union[DepthSummary, _Mapping]]] = ..., passes: _Optional[_Iterable[_Union[PassSummary, _Mapping]]] = ..., targets: _Optional[_Iterable[_Union[TargetResult, _Mapping]]] = ...) -> None: ...
+    def __init__(self, search_id: _Optional[str] = ..., name: _Optional[str] = ..., strategy: _Optional[str] = ..., status: _Optional[str] = ..., best: _Optional[_Union[Candidate, _Mapping]] = ..., trials_trained: _Optional[int] = ..., trials_failed: _Optional[int] = ..., trials_cached: _Optional[int] = ..., pareto_front: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., failed_trials: _Optional[_Iterable[_Union[FailedTrial, _Mapping]]] = ..., depths: _Optional[_Iterable[_Union[DepthSummary, _Mapping]]] = ..., passes: _Optional[_Iterable[_Union[PassSummary, _Mapping]]] = ..., targets: _Optional[_Iterable[_Union[TargetResult, _Mapping]]] = ..., trials_reused: _Optional[int] = ...) -> None: ...
 
 class TargetResult(_message.Message):
     __slots__ = ["best", "depths", "max", "min", "passes", "trials"]
@@ -109,7 +111,7 @@ class TargetResult(_message.Message):
     def __init__(self, min: _Optional[float] = ..., max: _Optional[float] = ..., best: _Optional[_Union[Candidate, _Mapping]] = ..., trials: _Optional[int] = ..., depths: _Optional[_Iterable[_Union[DepthSummary, _Mapping]]] = ..., passes: _Optional[_Iterable[_Union[PassSummary, _Mapping]]] = ...) -> None: ...
 
 class TrialRecord(_message.Message):
-    __slots__ = ["architecture", "attempts", "cost", "failed", "failure_reason", "log_tail", "metrics", "recorded_unix_ms", "reward", "seconds", "trial_number", "worker"]
+    __slots__ = ["architecture", "attempts", "cost", "failed", "failure_reason", "log_tail", "metrics", "recorded_unix_ms", "reused_from", "reward", "seconds", "trial_number", "worker"]
     class MetricsEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -125,6 +127,7 @@ class TrialRecord(_message.Message):
     LOG_TAIL_FIELD_NUMBER: _ClassVar[int]
     METRICS_FIELD_NUMBER: _ClassVar[int]
     RECORDED_UNIX_MS_FIELD_NUMBER: _ClassVar[int]
+    REUSED_FROM_FIELD_NUMBER: _ClassVar[int]
     REWARD_FIELD_NUMBER: _ClassVar[int]
     SECONDS_FIELD_NUMBER: _ClassVar[int]
     TRIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -137,8 +140,9 @@ class TrialRecord(_message.Message):
     log_tail: str
     metrics: _containers.ScalarMap[str, float]
     recorded_unix_ms: int
+    reused_from: str
     reward: float
     seconds: float
     trial_number: int
     worker: str
-    def __init__(self, trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[str]] = ..., cost: _Optional[float] = ..., failed: bool = ..., reward: _Optional[float] = ..., metrics: _Optional[_Mapping[str, float]] = ..., seconds: _Optional[float] = ..., worker: _Optional[str] = ..., failure_reason: _Optional[str] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ..., log_tail: _Optional[str] = ...) -> None: ...
+    def __init__(self, trial_number: _Optional[int] = ..., architecture: _Optional[_Iterable[str]] = ..., cost: _Optional[float] = ..., failed: bool = ..., reward: _Optional[float] = ..., metrics: _Optional[_Mapping[str, float]] = ..., seconds: _Optional[float] = ..., worker: _Optional[str] = ..., failure_reason: _Optional[str] = ..., attempts: _Optional[int] = ..., recorded_unix_ms: _Optional[int] = ..., log_tail: _Optional[str] = ..., reused_from: _Optional[str] = ...) -> None: ...

@@ -140,7 +140,7 @@ class ReinforceSettings(_message.Message):
     def __init__(self, learning_rate: _Optional[float] = ..., batch: _Optional[int] = ..., baseline_decay: _Optional[float] = ...) -> None: ...
 
 class SearchSpec(_message.Message):
-    __slots__ = ["cost", "layers", "name", "strategy", "target", "targets", "trainer"]
+    __slots__ = ["cost", "layers", "name", "strategy", "target", "targets", "trainer", "trial_cache"]
     COST_FIELD_NUMBER: _ClassVar[int]
     LAYERS_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -148,6 +148,7 @@ class SearchSpec(_message.Message):
     TARGETS_FIELD_NUMBER: _ClassVar[int]
     TARGET_FIELD_NUMBER: _ClassVar[int]
     TRAINER_FIELD_NUMBER: _ClassVar[int]
+    TRIAL_CACHE_FIELD_NUMBER: _ClassVar[int]
     cost: CostModel
     layers: _containers.RepeatedCompositeFieldContainer[Layer]
     name: str
@@ -155,7 +156,8 @@ class SearchSpec(_message.Message):
     target: Target
     targets: _containers.RepeatedCompositeFieldContainer[Target]
     trainer: Trainer
-    def __init__(self, name: _Optional[str] = ..., layers: _Optional[_Iterable[_Union[Layer, _Mapping]]] = ..., cost: _Optional[_Union[CostModel, _Mapping]] = ..., target: _Optional[_Union[Target, _Mapping]] = ..., strategy: _Optional[_Union[Strategy, _Mapping]] = ..., trainer: _Optional[_Union[Trainer, _Mapping]] = ..., targets: _Optional[_Iterable[_Union[Target, _Mapping]]] = ...) -> None: ...
+    trial_cache: str
+    def __init__(self, name: _Optional[str] = ..., layers: _Optional[_Iterable[_Union[Layer, _Mapping]]] = ..., cost: _Optional[_Union[CostModel, _Mapping]] = ..., target: _Optional[_Union[Target, _Mapping]] = ..., strategy: _Optional[_Union[Strategy, _Mapping]] = ..., trainer: _Optional[_Union[Trainer, _Mapping]] = ..., targets: _Optional[_Iterable[_Union[Target, _Mapping]]] = ..., trial_cache: _Optional[str] = ...) -> None: ...
 
 class Strategy(_message.Message):
     __slots__ = ["evolution", "grid", "layernas", "max_trials", "ppo", "random", "reinforce", "seed"]
