@@ -37,12 +37,14 @@ class DispatchTrials(_message.Message):
     def __init__(self, search_id: _Optional[str] = ..., trials: _Optional[_Iterable[_Union[ReadyTrial, _Mapping]]] = ...) -> None: ...
 
 class GetMemoTables(_message.Message):
-    __slots__ = ["depth", "search_id"]
+    __slots__ = ["depth", "search_id", "target"]
     DEPTH_FIELD_NUMBER: _ClassVar[int]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
     depth: int
     search_id: str
-    def __init__(self, search_id: _Optional[str] = ..., depth: _Optional[int] = ...) -> None: ...
+    target: int
+    def __init__(self, search_id: _Optional[str] = ..., depth: _Optional[int] = ..., target: _Optional[int] = ...) -> None: ...
 
 class GetSearchSpec(_message.Message):
     __slots__ = ["search_id"]
@@ -174,6 +176,16 @@ class MemoDepth(_message.Message):
     summary: _results_pb2.DepthSummary
     def __init__(self, summary: _Optional[_Union[_results_pb2.DepthSummary, _Mapping]] = ..., range_min: _Optional[float] = ..., range_max: _Optional[float] = ..., bucket_count: _Optional[int] = ..., buckets_settled: _Optional[int] = ..., buckets: _Optional[_Iterable[_Union[MemoBucket, _Mapping]]] = ...) -> None: ...
 
+class MemoTarget(_message.Message):
+    __slots__ = ["max", "min", "started"]
+    MAX_FIELD_NUMBER: _ClassVar[int]
+    MIN_FIELD_NUMBER: _ClassVar[int]
+    STARTED_FIELD_NUMBER: _ClassVar[int]
+    max: float
+    min: float
+    started: bool
+    def __init__(self, min: _Optional[float] = ..., max: _Optional[float] = ..., started: bool = ...) -> None: ...
+
 class OpenSearch(_message.Message):
     __slots__ = ["search_id", "spec"]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
@@ -279,14 +291,18 @@ class SearchManagerSnapshot(_message.Message):
     def __init__(self, searches: _Optional[_Iterable[_Union[ManagedSearch, _Mapping]]] = ...) -> None: ...
 
 class SearchMemoTables(_message.Message):
-    __slots__ = ["depths", "has_tables", "search_id"]
+    __slots__ = ["depths", "has_tables", "search_id", "target", "targets"]
     DEPTHS_FIELD_NUMBER: _ClassVar[int]
     HAS_TABLES_FIELD_NUMBER: _ClassVar[int]
     SEARCH_ID_FIELD_NUMBER: _ClassVar[int]
+    TARGETS_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
     depths: _containers.RepeatedCompositeFieldContainer[MemoDepth]
     has_tables: bool
     search_id: str
-    def __init__(self, search_id: _Optional[str] = ..., has_tables: bool = ..., depths: _Optional[_Iterable[_Union[MemoDepth, _Mapping]]] = ...) -> None: ...
+    target: int
+    targets: _containers.RepeatedCompositeFieldContainer[MemoTarget]
+    def __init__(self, search_id: _Optional[str] = ..., has_tables: bool = ..., depths: _Optional[_Iterable[_Union[MemoDepth, _Mapping]]] = ..., targets: _Optional[_Iterable[_Union[MemoTarget, _Mapping]]] = ..., target: _Optional[int] = ...) -> None: ...
 
 class SearchNotFound(_message.Message):
     __slots__ = ["search_id"]
