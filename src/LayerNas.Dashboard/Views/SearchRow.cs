@@ -14,10 +14,11 @@ namespace LayerNas.Dashboard.Views;
 /// <param name="Trained">Trials trained.</param>
 /// <param name="Failed">Trials failed for good.</param>
 /// <param name="Cached">Proposals answered from the trial cache.</param>
+/// <param name="Reused">Of those, trials another search trained (a search sharing its trial cache).</param>
 /// <param name="Started">When it was submitted (Unix milliseconds).</param>
 /// <param name="Ended">When it ended (Unix milliseconds); 0 while it runs.</param>
 /// <param name="Error">Why it cannot go on, for a failed search.</param>
-public sealed record SearchRow(string Id, string Name, string State, string Strategy, string Target, string Stage, double Fraction, Candidate? Best, long Trained, long Failed, long Cached, long Started, long Ended, string Error)
+public sealed record SearchRow(string Id, string Name, string State, string Strategy, string Target, string Stage, double Fraction, Candidate? Best, long Trained, long Failed, long Cached, long Reused, long Started, long Ended, string Error)
 {
     /// <summary>Whether it can still be cancelled.</summary>
     public bool IsRunning => State == "running";
@@ -29,13 +30,13 @@ public sealed record SearchRow(string Id, string Name, string State, string Stra
         if (status.Result is { } result)
         {
             return new SearchRow(status.SearchId, status.Name, status.State, status.Strategy, target, status.State == "finished" ? "done" : status.State,
-                1, result.Best, result.TrialsTrained, result.TrialsFailed, result.TrialsCached, status.SubmittedUnixMs, status.EndedUnixMs, status.Error);
+                1, result.Best, result.TrialsTrained, result.TrialsFailed, result.TrialsCached, result.TrialsReused, status.SubmittedUnixMs, status.EndedUnixMs, status.Error);
         }
         var progress = status.Progress ?? new SearchProgressUpdate();
         var unit = status.Strategy == "layernas" ? "depth" : "stage";
         var stage = progress.Stages == 0 ? "starting" : $"{unit} {progress.Stage}/{progress.Stages} · {progress.Done}/{progress.Total}";
         var fraction = progress.Stages == 0 ? 0 : (progress.Stage - 1 + (progress.Total == 0 ? 0 : (double)progress.Done / progress.Total)) / progress.Stages;
         return new SearchRow(status.SearchId, status.Name, status.State, status.Strategy, target, status.State == "failed" ? "failed" : stage,
-            Math.Clamp(fraction, 0, 1), progress.Best, progress.TrialsTrained, progress.TrialsFailed, progress.TrialsCached, status.SubmittedUnixMs, status.EndedUnixMs, status.Error);
+            Math.Clamp(fraction, 0, 1), progress.Best, progress.TrialsTrained, progress.TrialsFailed, progress.TrialsCached, progress.TrialsReused, status.SubmittedUnixMs, status.EndedUnixMs, status.Error);
     }
 }
