@@ -59,6 +59,7 @@ public sealed class DearestCompletionSearch
     }
 
     /// <summary>One search: a path of option indices grown and shrunk in place, with the chain's figures per length.</summary>
+    /// <remarks>Its loops are compiled optimized at once: a coordinator runs them thousands of times from its first search, before tiered compilation would optimize them.</remarks>
     private sealed class Walk
     {
         private readonly DearestCompletionSearch _search;
