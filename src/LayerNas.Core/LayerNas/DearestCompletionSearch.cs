@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LayerNas.Core.Costs;
 using LayerNas.Core.Search;
 using LayerNas.Core.Space;
@@ -58,6 +59,7 @@ public sealed class DearestCompletionSearch
     }
 
     /// <summary>One search: a path of option indices grown and shrunk in place, with the chain's figures per length.</summary>
+    /// <remarks>Its loops are compiled optimized at once: a coordinator runs them thousands of times from its first search, before tiered compilation would optimize them.</remarks>
     private sealed class Walk
     {
         private readonly DearestCompletionSearch _search;
@@ -93,6 +95,7 @@ public sealed class DearestCompletionSearch
         public double Cost(int length) => _costs[length];
 
         /// <summary>The whole dearest architecture inside the target, or null.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int[]? Run()
         {
             if (_start == _path.Length)
@@ -108,6 +111,7 @@ public sealed class DearestCompletionSearch
         }
 
         // The greedy first answer: at each open layer the option with the highest bound; null when it runs dry.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double? Descend()
         {
             for (var length = _start; length < _path.Length; length++)
@@ -133,6 +137,7 @@ public sealed class DearestCompletionSearch
             return Inside(cost) ? cost : null;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Visit(int length)
         {
             foreach (var option in _search._options[length])
