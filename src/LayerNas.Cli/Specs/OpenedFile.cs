@@ -58,13 +58,14 @@ internal sealed class OpenedFile : IDisposable
     /// <summary>
     /// Opens <paramref name="path"/> for reading without waiting on a pipe and without taking a terminal; throws
     /// <see cref="FileNotFoundException"/> when nothing is there, else <see cref="IOException"/> naming the reason.
+    /// Elsewhere than on Linux, whose /proc names an open file's real path, the file is opened as .NET opens it and
+    /// named by where its path leads when it is opened.
     /// </summary>
-    /// <exception cref="PlatformNotSupportedException">Not on Linux, whose /proc tells an open file's real path.</exception>
     public static OpenedFile Open(string path)
     {
         if (!OperatingSystem.IsLinux())
         {
-            throw new PlatformNotSupportedException("reading a file checked by its open handle needs Linux");
+            return new OpenedFile(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), Specs.RealPath.Of(path));
         }
         var descriptor = NativeOpen(path, ReadOnly | NonBlocking | NoControllingTerminal | CloseOnExec);
         if (descriptor < 0)
