@@ -29,6 +29,29 @@ public sealed class RunCommandTests
         AssertBurgerWalkThrough(SearchResult.Parser.ParseJson(one));
     }
 
+    [Fact]
+    public async Task The_readmes_first_command_run_through_dotnet_run_where_a_newcomer_types_it_searches_the_burger()
+    {
+        // The newcomer's folder: the spec at the path the README names, and the SDK the repository pins. The project is
+        // named by its full path, so the run cannot fall back on the repository as its working folder.
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("examples"));
+        File.Copy(Examples.Path("burger.json"), folder.File(Path.Combine("examples", "burger.json")));
+        File.Copy(Repository.File("global.json"), folder.File("global.json"));
+        var project = Path.GetDirectoryName(Repository.File(Path.Combine("src", "LayerNas.Cli", "LayerNas.Cli.csproj")))!;
+
+        // As typed, without --no-build: the command builds what is not built yet, and building is part of what it must survive.
+        var run = await ExternalCommand.RunAsync(
+            "dotnet", ["run", "--project", project, "--", "run", "examples/burger.json", "--output", "result.json"],
+            TimeSpan.FromMinutes(10), "the .NET SDK (https://dot.net)", folder.Path, unset: ["LAYERNAS_", "MSBuild", "DOTNET_HOST_PATH"]);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("result written to result.json", run.Stdout);
+        Assert.True(File.Exists(folder.File("result.json")), $"no result.json where the command was typed: {run.Output}");
+        Assert.False(File.Exists(Path.Combine(project, "result.json")), "the command wrote its result into the project folder");
+        AssertBurgerWalkThrough(SearchResult.Parser.ParseJson(File.ReadAllText(folder.File("result.json"))));
+    }
+
     /// <summary>The burger's search as README.md walks through it: what each depth generated, pruned, evaluated and kept, the cache, the front and the answer.</summary>
     private static void AssertBurgerWalkThrough(SearchResult result)
     {

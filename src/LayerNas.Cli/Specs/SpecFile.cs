@@ -19,7 +19,12 @@ public static class SpecFile
     public static SearchSpec Load(string path)
     {
         var fullPath = Path.GetFullPath(path);
-        var spec = SpecParser.Parse(Read(RegularFile(fullPath, $"spec file {path}", $"spec file not found: {path}"), $"spec file {path}"));
+        string text;
+        using (var file = Open(fullPath, $"spec file {path}", $"spec file not found: {path}", root: null))
+        {
+            text = Read(file, $"spec file {path}");
+        }
+        var spec = SpecParser.Parse(text);
         var folder = Path.GetDirectoryName(fullPath)!;
         if (spec.Cost?.Table is { } table)
         {
@@ -45,14 +50,18 @@ public static class SpecFile
     /// a device, a pipe or a /proc file, which could block or never end). Throws <see cref="SpecException"/> naming the
     /// file and what is wrong with it, never quoting what it holds.
     /// </summary>
-    public static BenchmarkTable LoadTable(string path, string keyColumn) => LoadTable(path, keyColumn, path);
+    public static BenchmarkTable LoadTable(string path, string keyColumn) => LoadTable(path, keyColumn, path, root: null);
 
-    /// <summary>As <see cref="LoadTable(string, string)"/>, naming the table <paramref name="shown"/> (the path as the spec gave it) in errors.</summary>
-    internal static BenchmarkTable LoadTable(string path, string keyColumn, string shown)
+    /// <summary>
+    /// As <see cref="LoadTable(string, string)"/>, naming the table <paramref name="shown"/> (the path as the spec gave
+    /// it) in errors, and reading it only if the file actually opened lies inside <paramref name="root"/> (a real path), when given.
+    /// </summary>
+    internal static BenchmarkTable LoadTable(string path, string keyColumn, string shown, string? root)
     {
-        var file = RegularFile(path, $"table {shown}", $"table file not found: {shown}");
+        var what = $"table {shown}";
+        using var file = Open(path, what, $"table file not found: {shown}", root);
         var stamp = (file.LastWriteTimeUtc, file.Length);
-        var cacheKey = (file.FullName, keyColumn);
+        var cacheKey = (file.RealPath, keyColumn);
         if (Tables.TryGetValue(cacheKey, out var cached) && cached.Stamp == stamp)
         {
             return cached.Table;
@@ -60,11 +69,11 @@ public static class SpecFile
         BenchmarkTable table;
         try
         {
-            table = BenchmarkTable.Parse(Read(file, $"table {shown}"), keyColumn);
+            table = BenchmarkTable.Parse(Read(file, what), keyColumn);
         }
         catch (FormatException e)
         {
-            throw new SpecException($"table {shown}: {e.Message}", null, e);
+            throw new SpecException($"{what}: {e.Message}", null, e);
         }
         Tables[cacheKey] = new CachedTable(stamp, table);
         return table;
@@ -74,44 +83,68 @@ public static class SpecFile
     private static string Resolve(string folder, string path) =>
         path.Length == 0 || path.Contains('\0') || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(folder, path));
 
-    // Devices, pipes and /proc files report no size; a file that is empty has nothing to read either.
-    private static FileInfo RegularFile(string path, string what, string notFound)
+    /// <summary>
+    /// Opens a file to read after checking it twice: by its name first, so what is plainly a device, a pipe or too big
+    /// is never opened; then by the handle it is read from, so a link swapped in between cannot lead out of
+    /// <paramref name="root"/> or to such a file. Opening never waits, even on a pipe.
+    /// </summary>
+    private static OpenedFile Open(string path, string what, string notFound, string? root)
     {
-        var file = new FileInfo(Path.GetFullPath(path));
-        if (!file.Exists)
+        var full = Path.GetFullPath(path);
+        var named = new FileInfo(full);
+        if (!named.Exists)
         {
             throw new SpecException(notFound, null);
         }
-        if (file.Length == 0)
+        CheckRegular(what, named.Length);
+        OpenedFile file;
+        try
+        {
+            file = OpenedFile.Open(full);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new SpecException(notFound, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpecException($"cannot read {what}: {e.Message}", null, e);
+        }
+        try
+        {
+            if (root is not null && !RealPath.IsInside(file.RealPath, root))
+            {
+                throw new SpecException($"{what}: outside the data root {root}", null);
+            }
+            CheckRegular(what, file.IsFolder ? 0 : file.Length);
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    // Devices, pipes and /proc files report no size; a file that is empty has nothing to read either.
+    private static void CheckRegular(string what, long length)
+    {
+        if (length == 0)
         {
             throw new SpecException($"{what}: empty, or not a regular file (a device, a pipe or a /proc file)", null);
         }
-        if (file.Length > MaxFileBytes)
+        if (length > MaxFileBytes)
         {
-            throw new SpecException($"{what}: {Megabytes(file.Length)} MB, over the {Megabytes(MaxFileBytes)} MB a file may have", null);
+            throw new SpecException($"{what}: {Megabytes(length)} MB, over the {Megabytes(MaxFileBytes)} MB a file may have", null);
         }
-        return file;
     }
 
-    private static string Read(FileInfo file, string what)
+    private static string Read(OpenedFile file, string what)
     {
         try
         {
-            using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var bytes = new MemoryStream((int)file.Length);
-            var buffer = new byte[81920];
-            int read;
-            while ((read = stream.Read(buffer)) > 0)
-            {
-                // The file may have grown since its size was read.
-                if (bytes.Length + read > MaxFileBytes)
-                {
-                    throw new SpecException($"{what}: over the {Megabytes(MaxFileBytes)} MB a file may have", null);
-                }
-                bytes.Write(buffer, 0, read);
-            }
-            bytes.Position = 0;
-            using var text = new StreamReader(bytes, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var bytes = file.ReadAll(MaxFileBytes, () => new SpecException($"{what}: over the {Megabytes(MaxFileBytes)} MB a file may have", null));
+            using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return text.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

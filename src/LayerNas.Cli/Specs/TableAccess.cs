@@ -6,7 +6,8 @@ namespace LayerNas.Cli.Specs;
 /// <summary>
 /// Which table files a node reads for the specs clients give it: anywhere (the operator's own run), only inside the
 /// data root its operator set, or none. A path is judged by where it really leads (links followed), so a link inside
-/// the root cannot reach out of it, and the refusal of a path outside says nothing of what is there.
+/// the root cannot reach out of it, and the refusal of a path outside says nothing of what is there; the file is then
+/// judged again by the handle it is read from, so a link swapped in between cannot reach out either.
 /// </summary>
 public sealed class TableAccess
 {
@@ -37,7 +38,7 @@ public sealed class TableAccess
     }
 
     /// <summary>Reads the table at <paramref name="path"/> if this node may (see <see cref="SpecFile.LoadTable(string, string)"/>); throws <see cref="SpecException"/> naming the path and what is wrong.</summary>
-    public BenchmarkTable Load(string path, string keyColumn) => SpecFile.LoadTable(Resolve(path), keyColumn, path);
+    public BenchmarkTable Load(string path, string keyColumn) => SpecFile.LoadTable(Resolve(path), keyColumn, path, _root);
 
     private string Resolve(string path)
     {

@@ -44,15 +44,19 @@ public sealed class DearestCompletionSearch
     /// <summary>The dearest completion of <paramref name="prefix"/> inside the target, or null when none was found.</summary>
     public Architecture? Find(Architecture prefix)
     {
-        var walk = new Walk(this, prefix);
-        if (_chain is null)
+        if (_chain is not { } chain)
         {
-            return walk.Run() is { } found ? new Architecture(found) : null;
+            return new Walk(this, prefix).Run() is { } found ? new Architecture(found) : null;
         }
-        var key = (prefix.Length, walk.State(prefix.Length), walk.Cost(prefix.Length));
+        // The key is priced without a walk, whose figures span every layer: a remembered suffix then costs the prefix alone.
+        var key = (prefix.Length, State: 0, Cost: chain.Start);
+        for (var layer = 0; layer < prefix.Length; layer++)
+        {
+            (key.Cost, key.State) = (key.Cost + chain.Step(layer, key.State, prefix[layer]), chain.State(layer, prefix[layer]));
+        }
         if (!_suffixes.TryGetValue(key, out var suffix))
         {
-            suffix = walk.Run()?[prefix.Length..];
+            suffix = new Walk(this, prefix).Run()?[prefix.Length..];
             _suffixes[key] = suffix;
         }
         return suffix is null ? null : new Architecture([.. prefix.Choices, .. suffix]);
@@ -67,6 +71,9 @@ public sealed class DearestCompletionSearch
         private readonly int[] _path;
         private readonly double[] _costs;
         private readonly int[] _states;
+        // _order[n]: the sign of the path's first n layers compared with the best's (canonical order), kept per length
+        // as the path grows, so comparing with the best costs one step instead of a walk over thousands of layers.
+        private readonly int[] _order;
         private int[]? _best;
         private double _bestCost = double.NegativeInfinity;
         private int _steps;
@@ -80,6 +87,7 @@ public sealed class DearestCompletionSearch
             prefix.Choices.CopyTo(_path);
             _costs = new double[depth + 1];
             _states = new int[depth + 1];
+            _order = new int[depth + 1];
             if (search._chain is { } chain)
             {
                 _costs[0] = chain.Start;
@@ -89,10 +97,6 @@ public sealed class DearestCompletionSearch
                 }
             }
         }
-
-        public int State(int length) => _states[length];
-
-        public double Cost(int length) => _costs[length];
 
         /// <summary>The whole dearest architecture inside the target, or null.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -104,7 +108,7 @@ public sealed class DearestCompletionSearch
             }
             if (Descend() is { } first)
             {
-                (_best, _bestCost) = ([.. _path], first);
+                NewBest(first);
             }
             Visit(_start);
             return _best;
@@ -147,6 +151,7 @@ public sealed class DearestCompletionSearch
                     return;
                 }
                 _path[length] = option;
+                _order[length + 1] = _order[length] != 0 || _best is null ? _order[length] : option.CompareTo(_best[length]);
                 if (Bound(length + 1) is not { } bound || !MayBeat(bound, length + 1))
                 {
                     continue;
@@ -155,17 +160,24 @@ public sealed class DearestCompletionSearch
                 {
                     Visit(length + 1);
                 }
-                else if (bound > _bestCost || _path.AsSpan().SequenceCompareTo(_best) < 0)
+                else if (bound > _bestCost || _order[length + 1] < 0)
                 {
                     // A complete architecture's bound is its own cost, and MayBeat let it through: it is the new best.
-                    (_best, _bestCost) = ([.. _path], bound);
+                    NewBest(bound);
                 }
             }
         }
 
         // Whether the subtree of the first `length` layers of the path can hold a completion that beats the best.
         private bool MayBeat(double bound, int length) =>
-            _best is null || bound > _bestCost || (bound == _bestCost && _path.AsSpan(0, length).SequenceCompareTo(_best.AsSpan(0, length)) <= 0);
+            _best is null || bound > _bestCost || (bound == _bestCost && _order[length] <= 0);
+
+        // The whole path is the best now: every prefix of the path equals the best's.
+        private void NewBest(double cost)
+        {
+            (_best, _bestCost) = ([.. _path], cost);
+            Array.Clear(_order);
+        }
 
         // The dearest cost a completion of the path's first `length` layers can have inside the target, or null when none can land there.
         private double? Bound(int length)

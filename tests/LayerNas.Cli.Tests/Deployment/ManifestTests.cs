@@ -2,9 +2,14 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Akka.Configuration;
 using LayerNas.Cli.Node;
+using LayerNas.Cli.Specs;
+using LayerNas.Cli.Tests.Support;
 using LayerNas.Cluster;
 using LayerNas.Cluster.Hosting;
 using LayerNas.Cluster.Workers;
+using LayerNas.Core.Specs;
+using LayerNas.Protocol.V1;
+using LayerNas.Trainers;
 
 namespace LayerNas.Cli.Tests.Deployment;
 
@@ -256,6 +261,66 @@ public sealed partial class ManifestTests
         Assert.StartsWith("layernas-pytorch:", manifests.WithRole("worker").Container["image"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.StartsWith("layernas:", manifests.WithRole("coordinator").Container["image"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PyTorch_workers_run_the_Fashion_MNIST_trainer_the_cluster_examples_name_without_trusting_clients()
+    {
+        var manifests = RenderedManifests.Render("overlays/pytorch-workers");
+        var coordinator = manifests.WithRole("coordinator").Settings(SampleSecret);
+        var worker = manifests.WithRole("worker").Settings(SampleSecret);
+        var named = ClusterExamples().ToList();
+
+        Assert.Contains("fashion-mnist-nats.json", named.Select(e => e.File));
+        Assert.False(worker.Trainers.TrustsSpecCommands);
+        Assert.False(coordinator.Trainers.TrustsSpecCommands);
+        foreach (var (file, spec) in named)
+        {
+            // The coordinator takes the spec (it names a trainer), and the worker runs its registered command, not the spec's.
+            coordinator.Files.Check(spec);
+            var process = worker.Trainers.Resolve(spec.Trainer.Process, TrainerSlot.First);
+            Assert.True(process.Command is ["/usr/bin/python3", var script] && File.Exists(Workload.OnThisMachine(script)),
+                $"{file}: the worker runs {string.Join(' ', process.Command)}, not the Fashion-MNIST trainer the image holds");
+            Assert.Equal("1", process.Env["OMP_NUM_THREADS"]);
+            Assert.Equal(worker.Trainers.WorkingDirectory, process.WorkingDirectory);
+        }
+    }
+
+    [Fact]
+    public void Both_nodes_of_the_PyTorch_overlay_read_the_example_tables_inside_the_data_root_and_nothing_outside_it()
+    {
+        var manifests = RenderedManifests.Render("overlays/pytorch-workers");
+        var examples = Path.GetDirectoryName(Examples.Path("burger.json"))!;
+
+        foreach (var role in new[] { "coordinator", "worker" })
+        {
+            var workload = manifests.WithRole(role);
+            Assert.Equal(Workload.ImageExamples, workload.LiteralEnv("LAYERNAS_DATA_ROOT"));
+            var node = workload.Settings(SampleSecret);
+            Assert.Equal(RealPath.Of(examples), node.Tables.Root);
+            foreach (var name in new[] { "cnn-table.json", "fashion-mnist-size-table.json", "fashion-mnist-14px-table.json" })
+            {
+                var spec = SpecFile.Load(Examples.Path(name));
+                node.Tables.Load(spec.Cost.Table.Path, spec.Cost.Table.Key);
+                node.Tables.Load(spec.Trainer.Tabular.Path, spec.Trainer.Tabular.Key);
+            }
+            var outside = Assert.Throws<SpecException>(() => node.Tables.Load(Repository.File("README.md"), "arch"));
+            Assert.Contains("outside the data root", outside.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_images_hold_the_examples_where_the_manifests_name_them()
+    {
+        var dockerfile = File.ReadAllLines(Repository.File(Path.Combine("deploy", "Dockerfile")));
+
+        Assert.Contains($"COPY examples/ {Workload.ImageExamples}/", dockerfile);
+    }
+
+    /// <summary>The example specs meant for a cluster: those whose process trainer names a registered trainer.</summary>
+    private static IEnumerable<(string File, SearchSpec Spec)> ClusterExamples() =>
+        Directory.GetFiles(Path.GetDirectoryName(Examples.Path("burger.json"))!, "*.json")
+            .Select(path => (File: Path.GetFileName(path), Spec: SpecFile.Load(path)))
+            .Where(e => e.Spec.Trainer?.Process is { Name.Length: > 0 });
 
     private static string SampleSecret(string name, string key) => key switch
     {

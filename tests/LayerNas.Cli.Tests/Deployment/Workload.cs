@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LayerNas.Cli.CommandLine;
 using LayerNas.Cli.Node;
+using LayerNas.Cli.Tests.Support;
 using LayerNas.Cluster.Tests.Support;
 
 namespace LayerNas.Cli.Tests.Deployment;
@@ -14,6 +15,9 @@ internal sealed partial class Workload(JsonObject resource)
 
     /// <summary>The IP address pods are pictured with.</summary>
     public const string SamplePodIp = "10.1.2.3";
+
+    /// <summary>Where the images hold the repository's examples folder (deploy/Dockerfile copies it there).</summary>
+    public const string ImageExamples = "/app/examples";
 
     public JsonObject Resource { get; } = resource;
 
@@ -89,13 +93,25 @@ internal sealed partial class Workload(JsonObject resource)
         var args = Args(environment);
         Assert.True(args is ["node", ..], $"{Kind} {Name} runs layernas {string.Join(' ', args)}, not layernas node");
         using var noSettingsFile = new TempFolder();
-        var loaded = NodeConfiguration.Load(LayernasCommandLine.Parse(args), environment, noSettingsFile.Path);
+        var onThisMachine = environment.ToDictionary(e => e.Key, e => e.Key == DataRootVariable ? OnThisMachine(e.Value) : e.Value);
+        var loaded = NodeConfiguration.Load(LayernasCommandLine.Parse(args), onThisMachine, noSettingsFile.Path);
         return NodeSettings.From(loaded.Options, loaded.FromCommandLine);
     }
 
     /// <summary>The container's arguments with $(VAR) references expanded as the kubelet expands them; the image's own (node) when the manifest gives none.</summary>
     public IReadOnlyList<string> Args(IReadOnlyDictionary<string, string?> environment) =>
         Container["args"]?.AsArray().Select(a => Expand(a!.GetValue<string>(), environment)).ToList() ?? ["node"];
+
+    /// <summary>
+    /// The path on this machine of a path in the image: the node checks that its data root exists, and the image's
+    /// examples are the repository's. Other paths stay as they are, so a data root the image lacks is refused here too.
+    /// </summary>
+    public static string? OnThisMachine(string? imagePath) =>
+        imagePath is not null && (imagePath == ImageExamples || imagePath.StartsWith(ImageExamples + "/", StringComparison.Ordinal))
+            ? Path.Combine(Path.GetDirectoryName(Examples.Path("burger.json"))!, imagePath[ImageExamples.Length..].TrimStart('/'))
+            : imagePath;
+
+    private const string DataRootVariable = "LAYERNAS_DATA_ROOT";
 
     private string From(JsonNode from, Func<string, string, string> secret, PodPicture pod)
     {

@@ -81,6 +81,65 @@ public sealed class TableAccessTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_leads_out_of_the_data_root_when_opened_is_refused_by_its_handle_whatever_its_name_said()
+    {
+        var root = Path.Combine(_folder.Path, "data");
+        Directory.CreateDirectory(root);
+        _folder.Write("secret.csv", "arch,token\nroot,12345\n");
+        var link = Path.Combine(root, "t.csv");
+        File.CreateSymbolicLink(link, Path.Combine(_folder.Path, "secret.csv"));
+
+        // What a name checked inside the root becomes when a link is swapped in before the open: only the handle tells.
+        var error = Assert.Throws<SpecException>(() => SpecFile.LoadTable(link, "arch", "t.csv", RealPath.Of(root)));
+
+        Assert.Equal($"table t.csv: outside the data root {RealPath.Of(root)}", error.Message);
+    }
+
+    [Fact]
+    public async Task A_folder_swapped_for_a_link_out_of_the_data_root_while_tables_are_read_never_leaks_the_file_outside()
+    {
+        var root = Path.Combine(_folder.Path, "data");
+        _folder.Write("data/tables/t.csv", Csv);
+        _folder.Write("outside/t.csv", "arch,macs\nroot,1\nadmin,2\n");
+        var access = TableAccess.Inside(root);
+        var tables = Path.Combine(root, "tables");
+        var parked = Path.Combine(root, "parked");
+        using var stop = new CancellationTokenSource();
+        var swaps = 0;
+        // Swaps data/tables between the real folder and a link to outside/ as fast as it can, while the table is read.
+        var swapper = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Directory.Move(tables, parked);
+                Directory.CreateSymbolicLink(tables, Path.Combine(_folder.Path, "outside"));
+                File.Delete(tables);
+                Directory.Move(parked, tables);
+                swaps++;
+            }
+        });
+        var read = 0;
+        var refused = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(2) && !swapper.IsCompleted)
+        {
+            try
+            {
+                Assert.True(access.Load("tables/t.csv", "arch").RowCount == 1, "a table outside the data root was read");
+                read++;
+            }
+            catch (SpecException e) when (e.Message is "table file not found: tables/t.csv" || e.Message == $"table tables/t.csv: outside the data root {access.Root}")
+            {
+                refused++;
+            }
+        }
+        stop.Cancel();
+        await swapper;
+
+        Assert.True(swaps > 100 && read > 0 && refused > 0, $"the race was not run: {swaps} swaps, {read} tables read, {refused} refused");
+    }
+
+    [Fact]
     public void Without_a_data_root_a_node_that_does_not_trust_its_clients_reads_no_table()
     {
         var table = _folder.Write("t.csv", Csv);

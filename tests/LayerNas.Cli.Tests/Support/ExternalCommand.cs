@@ -15,9 +15,10 @@ internal static class ExternalCommand
 
     /// <summary>
     /// Runs <paramref name="program"/> and returns how it ended; a program that is not installed fails the test with
-    /// <paramref name="install"/>, the way to install it.
+    /// <paramref name="install"/>, the way to install it. Environment variables whose names start with one of
+    /// <paramref name="unset"/> (case-insensitive) are left out of its environment.
     /// </summary>
-    public static async Task<Outcome> RunAsync(string program, IReadOnlyList<string> args, TimeSpan deadline, string install, string? workingFolder = null)
+    public static async Task<Outcome> RunAsync(string program, IReadOnlyList<string> args, TimeSpan deadline, string install, string? workingFolder = null, IReadOnlyList<string>? unset = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -28,6 +29,10 @@ internal static class ExternalCommand
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+        foreach (var name in start.Environment.Keys.Where(n => unset?.Any(p => n.StartsWith(p, StringComparison.OrdinalIgnoreCase)) == true).ToList())
+        {
+            start.Environment.Remove(name);
         }
         var clock = Stopwatch.StartNew();
         Process process;
