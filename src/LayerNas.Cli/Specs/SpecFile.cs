@@ -20,9 +20,10 @@ public static class SpecFile
     {
         var fullPath = Path.GetFullPath(path);
         string text;
-        using (var file = Open(fullPath, $"spec file {path}", $"spec file not found: {path}", root: null))
+        var shown = Quoted.Escaped(path);
+        using (var file = Open(fullPath, $"spec file {shown}", $"spec file not found: {shown}", root: null))
         {
-            text = Read(file, $"spec file {path}");
+            text = Read(file, $"spec file {shown}");
         }
         var spec = SpecParser.Parse(text);
         var folder = Path.GetDirectoryName(fullPath)!;
@@ -58,6 +59,8 @@ public static class SpecFile
     /// </summary>
     internal static BenchmarkTable LoadTable(string path, string keyColumn, string shown, string? root)
     {
+        // A path may hold any character but NUL; an error shows it escaped, on one line.
+        shown = Quoted.Escaped(shown);
         var what = $"table {shown}";
         using var file = Open(path, what, $"table file not found: {shown}", root);
         var stamp = (file.LastWriteTimeUtc, file.Length);

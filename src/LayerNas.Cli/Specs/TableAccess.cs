@@ -48,7 +48,7 @@ public sealed class TableAccess
         }
         if (_root is null)
         {
-            throw new SpecException($"table {path}: this node reads tables only inside a data root, and its operator set none (--data-root)", null);
+            throw new SpecException($"table {Quoted.Escaped(path)}: this node reads tables only inside a data root, and its operator set none (--data-root)", null);
         }
         string real;
         try
@@ -57,8 +57,8 @@ public sealed class TableAccess
         }
         catch (IOException)
         {
-            throw new SpecException($"table {path}: too many symbolic links", null);
+            throw new SpecException($"table {Quoted.Escaped(path)}: too many symbolic links", null);
         }
-        return RealPath.IsInside(real, _root) ? real : throw new SpecException($"table {path}: outside the data root {_root}", null);
+        return RealPath.IsInside(real, _root) ? real : throw new SpecException($"table {Quoted.Escaped(path)}: outside the data root {_root}", null);
     }
 }

@@ -157,6 +157,18 @@ public sealed class SpecFileTests : IDisposable
     }
 
     [Fact]
+    public void A_table_path_with_control_characters_is_shown_escaped_on_one_line()
+    {
+        // A file may be named so on Linux; an error still holds one line and sends the terminal no escape sequence.
+        var table = Path.Combine(_folder.Path, "none\n\u001b[31mred.csv");
+
+        var error = Assert.Throws<SpecException>(() => SpecFile.LoadTable(table, "arch"));
+
+        Assert.Equal($"table file not found: {_folder.Path}/none\\n\\u001b[31mred.csv", error.Message);
+        Assert.DoesNotContain(error.Message, char.IsControl);
+    }
+
+    [Fact]
     public void A_missing_table_file_is_named()
     {
         var table = Path.Combine(_folder.Path, "none.csv");
