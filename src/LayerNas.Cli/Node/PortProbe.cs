@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using LayerNas.Cluster.Hosting;
+using LayerNas.Node.Hosting;
 
 namespace LayerNas.Cli.Node;
 
@@ -14,21 +15,10 @@ public static class PortProbe
         {
             return null;
         }
-        try
-        {
-            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(address, cluster.Port));
-            return null;
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
-        {
-            return $"port {cluster.Port} on {cluster.Hostname} is in use by another process (another node?); give this node another --port";
-        }
-        catch (SocketException)
-        {
-            // Another problem (an address not on this machine) is the actor system's to report when it binds.
-            return null;
-        }
+        // Another problem (an address not on this machine) is the actor system's to report when it binds.
+        return PortBinding.Problem(address, cluster.Port) == SocketError.AddressAlreadyInUse
+            ? $"port {cluster.Port} on {cluster.Hostname} is in use by another process (another node?); give this node another --port"
+            : null;
     }
 
     private static IPAddress? Address(string host)

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using LayerNas.Node.Api;
+using LayerNas.Node.Hosting;
 
 namespace LayerNas.Node.Web;
 
@@ -20,21 +20,7 @@ public static class DefaultWebEndpoint
     /// <summary>The first free loopback port of the <paramref name="count"/> from <paramref name="first"/> on, or port 0 when all are taken.</summary>
     public static ApiEndpoint Pick(int first, int count)
     {
-        var port = Enumerable.Range(first, count).FirstOrDefault(IsFree);
+        var port = Enumerable.Range(first, count).FirstOrDefault(p => PortBinding.Problem(IPAddress.Loopback, p) is null);
         return new ApiEndpoint(IPAddress.Loopback, port, AnyAddress: false);
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }
