@@ -11,13 +11,17 @@ public static class PrintableText
     {
         foreach (var c in text)
         {
-            if (char.IsControl(c) || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            if (IsUnprintable(c))
             {
                 return c;
             }
         }
         return null;
     }
+
+    /// <summary>Whether a terminal would not show <paramref name="c"/> as written: a control character or a bidirectional mark, embedding, override or isolate.</summary>
+    public static bool IsUnprintable(char c) =>
+        char.IsControl(c) || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>A one-line problem naming the unprintable character of <paramref name="text"/>, or null when it is printable.</summary>
     public static string? Problem(string text) =>

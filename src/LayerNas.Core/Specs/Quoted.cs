@@ -2,19 +2,19 @@ using System.Text;
 
 namespace LayerNas.Core.Specs;
 
-/// <summary>Puts text from a spec into an error message on one line: control characters escaped, so an error is always one line and never drives a terminal.</summary>
+/// <summary>Puts text from a spec into an error message on one line: what <see cref="PrintableText"/> calls unprintable is escaped, so an error is always one line and shows the text as it is.</summary>
 public static class Quoted
 {
     private const int Limit = 60;
 
-    /// <summary>The text quoted, control characters escaped and long text cut with an ellipsis.</summary>
+    /// <summary>The text quoted, unprintable characters escaped and long text cut with an ellipsis.</summary>
     public static string Text(string text) =>
         $"'{Escaped(text.Length <= Limit ? text : text[..Limit])}{(text.Length <= Limit ? "" : "…")}'";
 
-    /// <summary>The text whole, control characters escaped (<c>\n</c>, <c>\u001b</c>): a path or name as an error shows it.</summary>
+    /// <summary>The text whole, unprintable characters escaped (<c>\n</c>, <c>\u001b</c>, <c>\u202e</c>): a path or name as an error shows it.</summary>
     public static string Escaped(string text)
     {
-        if (!text.Any(char.IsControl))
+        if (!text.Any(PrintableText.IsUnprintable))
         {
             return text;
         }
@@ -26,7 +26,7 @@ public static class Quoted
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ when PrintableText.IsUnprintable(c) => $"\\u{(int)c:x4}",
                 _ => c.ToString(),
             });
         }
