@@ -32,8 +32,7 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     private readonly LayerNasMetrics _metrics;
     private readonly long _submittedUnixMs;
     private readonly IReadOnlyList<string> _cacheSources;
-    private TrialImports? _imports;
-    private int _sourceIndex;
+    private TrialCacheReading? _reading;
     private SearchLedger? _ledger;
     private IActorRef? _cancelWaiter;
     private long _writeStarted;
@@ -91,9 +90,9 @@ public sealed class SearchCoordinator : CompactingPersistentActor
         }
         if (_cacheSources.Count > 0 && Ledger.Imported is null && Ledger.Applied.Count == 0 && Ledger.Cancelled is null)
         {
-            _imports = new TrialImports(SearchId, _search.Problem.Space);
+            _reading = new TrialCacheReading(SearchId, _search.Problem.Space, _cacheSources);
             Become(Importing);
-            AskSource(0);
+            AskOrRecord();
             return;
         }
         Open();
@@ -113,26 +112,17 @@ public sealed class SearchCoordinator : CompactingPersistentActor
     private void Importing()
     {
         Context.SetReceiveTimeout(_settings.TrialCacheSourceTimeout);
-        Command<SearchTrials>(page => IsReading(page.SearchId), page =>
+        Command<SearchTrials>(page => _reading!.IsReading(page.SearchId), page =>
         {
-            _imports!.Add(page.SearchId, page);
-            var next = page.Offset + page.Trials.Count;
-            if (page.Trials.Count > 0 && next < page.Total)
-            {
-                AskSource(next);
-            }
-            else
-            {
-                NextSource();
-            }
+            _reading!.Take(page);
+            AskOrRecord();
         });
-        // A source that is gone, cannot be read or does not answer is passed over: its trials are trained again.
-        Command<SearchNotFound>(m => IsReading(m.SearchId), _ => NextSource());
-        Command<SearchError>(m => IsReading(m.SearchId), _ => NextSource());
-        Command<ReceiveTimeout>(_ => _sourceIndex < _cacheSources.Count, _ =>
+        Command<SearchNotFound>(m => _reading!.IsReading(m.SearchId), _ => PassOver());
+        Command<SearchError>(m => _reading!.IsReading(m.SearchId), _ => PassOver());
+        Command<ReceiveTimeout>(_ => _reading!.Reading is not null, _ =>
         {
-            Context.GetLogger().Warning("Search {0}: search {1} did not answer for its trials; they are trained again", SearchId, _cacheSources[_sourceIndex]);
-            NextSource();
+            Context.GetLogger().Warning("Search {0}: search {1} did not answer for its trials; they are trained again", SearchId, _reading!.Reading);
+            PassOver();
         });
         Command<TrialResults>(_ => Stash.Stash());
         Command<CancelSearch>(_ => Stash.Stash());
@@ -140,27 +130,28 @@ public sealed class SearchCoordinator : CompactingPersistentActor
         Questions();
     }
 
-    /// <summary>Whether an answer is about the source being read (an answer that comes after its source was passed over is not).</summary>
-    private bool IsReading(string searchId) => _sourceIndex < _cacheSources.Count && _cacheSources[_sourceIndex] == searchId;
-
-    private void AskSource(int offset) => Context.Parent.Tell(new GetSearchTrials { SearchId = _cacheSources[_sourceIndex], Offset = offset });
-
-    /// <summary>Reads the next source, or records what was read as the search's first event once every source is read.</summary>
-    private void NextSource()
+    private void PassOver()
     {
-        if (++_sourceIndex < _cacheSources.Count)
+        _reading!.PassOver();
+        AskOrRecord();
+    }
+
+    /// <summary>Asks for the next page of trials to reuse, or records what was read as the search's first event once every source is read.</summary>
+    private void AskOrRecord()
+    {
+        if (_reading!.Question is { } question)
         {
-            AskSource(0);
+            Context.Parent.Tell(question);
             return;
         }
         Context.SetReceiveTimeout(null);
-        Persist(_imports!.Event(), imported =>
+        Persist(_reading.Event(), imported =>
         {
             var cached = Ledger.State.TrialsCached;
             Ledger.Apply(imported);
             _metrics.TrialsSettled([], 0, Ledger.State.TrialsCached - cached);
             Context.GetLogger().Info("Search {0} may reuse {1} trials of {2}; {3} reused so far", SearchId, imported.Trials.Count, string.Join(", ", imported.Sources), Ledger.State.TrialsReused);
-            _imports = null;
+            _reading = null;
             _subscribers.Tell(Ledger.Progress());
             Persisted(1);
             Open();

@@ -74,12 +74,12 @@ public sealed class TrialCacheProperties
     private static (SearchLedger Cached, List<IMessage> Journal, HashSet<string> Earlier) RunReusing(CompiledSearch first, CompiledSearch second, int seed)
     {
         var earlier = new LedgerRun(first, seed).Run(SearchLedger.Start("a", first));
-        var imports = new TrialImports("s", second.Problem.Space);
-        for (var offset = 0; offset < earlier.Trials.Count; offset += TrialRecords.PageSize)
+        var reading = new TrialCacheReading("s", second.Problem.Space, ["a"]);
+        while (reading.Question is { } question)
         {
-            imports.Add("a", TrialRecords.Page(earlier, offset));
+            reading.Take(TrialRecords.Page(earlier, question.Offset));
         }
-        var imported = imports.Event();
+        var imported = reading.Event();
         var ledger = SearchLedger.Start("s", second);
         ledger.Apply(imported);
         var run = new LedgerRun(second, seed + 1);
