@@ -46,9 +46,10 @@ public sealed class TableAccess
         {
             return path;
         }
+        var what = $"table {Quoted.Escaped(path)}";
         if (_root is null)
         {
-            throw new SpecException($"table {Quoted.Escaped(path)}: this node reads tables only inside a data root, and its operator set none (--data-root)", null);
+            throw new SpecException($"{what}: this node reads tables only inside a data root, and its operator set none (--data-root)", null);
         }
         string real;
         try
@@ -57,8 +58,8 @@ public sealed class TableAccess
         }
         catch (IOException)
         {
-            throw new SpecException($"table {Quoted.Escaped(path)}: too many symbolic links", null);
+            throw new SpecException($"{what}: too many symbolic links", null);
         }
-        return RealPath.IsInside(real, _root) ? real : throw new SpecException($"table {Quoted.Escaped(path)}: outside the data root {_root}", null);
+        return RealPath.IsInside(real, _root) ? real : throw new SpecException($"{what}: outside the data root {_root}", null);
     }
 }

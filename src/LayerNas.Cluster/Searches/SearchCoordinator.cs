@@ -20,7 +20,8 @@ namespace LayerNas.Cluster.Searches;
 /// Phases: <c>Importing</c>, for a new search that reuses trials, while it reads its sources' trials through its
 /// manager and records them as its first event, before anything is dispatched; <c>Running</c>; <c>Writing</c> while a
 /// batch of results is written (results arriving meanwhile wait and go out together, so the journal sees one write per
-/// batch); <c>Ended</c>, answering questions until its manager stops it once idle. Only command handlers persist: a handler that leaves something to do tells itself <see cref="Proceed"/>.
+/// batch); <c>Ended</c>, answering questions until its manager stops it once idle. Only command handlers persist: a
+/// handler that leaves something to do tells itself <see cref="Proceed"/>.
 /// </remarks>
 public sealed class SearchCoordinator : CompactingPersistentActor
 {
