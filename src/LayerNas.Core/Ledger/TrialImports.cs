@@ -12,7 +12,14 @@ public sealed class TrialImports(string searchId, SearchSpace space)
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly TrialsImported _imported = new() { SearchId = searchId };
 
-    /// <summary>Adds a page of a source's trials; the earliest source that holds an architecture gives it. Throws <see cref="ArgumentException"/> for an option name the space lacks.</summary>
+    /// <summary>
+    /// Adds a page of a source's trials; the earliest source that holds an architecture gives it. A trial that does not
+    /// fit the space (an option it lacks, another depth) is passed over, so the search trains what it needs itself.
+    /// </summary>
+    /// <remarks>
+    /// Sources share the search's fingerprint, so none fits badly today; were one to, throwing here would fail the
+    /// coordinator's import, and its restart would read the same page again.
+    /// </remarks>
     public void Add(string source, SearchTrials page)
     {
         if (!_imported.Sources.Contains(source))
@@ -21,7 +28,7 @@ public sealed class TrialImports(string searchId, SearchSpace space)
         }
         foreach (var record in page.Trials.Where(t => !t.Failed))
         {
-            if (!_keys.Add(string.Join(':', record.Architecture)))
+            if (Choices(record.Architecture) is not { } choices || !_keys.Add(string.Join(':', record.Architecture)))
             {
                 continue;
             }
@@ -30,7 +37,7 @@ public sealed class TrialImports(string searchId, SearchSpace space)
                 // A trial its source reused names the search that trained it, so chains of reuse lead to the training.
                 SearchId = record.ReusedFrom.Length > 0 ? record.ReusedFrom : source,
                 TrialNumber = record.TrialNumber,
-                Architecture = { Choices(record.Architecture) },
+                Architecture = { choices },
                 Reward = record.Reward,
                 Metrics = { record.Metrics },
                 Worker = record.Worker,
@@ -44,11 +51,11 @@ public sealed class TrialImports(string searchId, SearchSpace space)
     /// <summary>The import event: the trials gathered, in the order they were first seen.</summary>
     public TrialsImported Event() => _imported.Clone();
 
-    private int[] Choices(IReadOnlyList<string> names)
+    private int[]? Choices(IReadOnlyList<string> names)
     {
         if (names.Count != space.Depth)
         {
-            throw new ArgumentException($"a reused trial names {names.Count} options; the space has {space.Depth} layers", nameof(names));
+            return null;
         }
         var choices = new int[names.Count];
         for (var layer = 0; layer < names.Count; layer++)
@@ -56,7 +63,7 @@ public sealed class TrialImports(string searchId, SearchSpace space)
             choices[layer] = space.Layers[layer].IndexOf(names[layer]);
             if (choices[layer] < 0)
             {
-                throw new ArgumentException($"a reused trial names option {names[layer]} that layer {layer + 1} lacks", nameof(names));
+                return null;
             }
         }
         return choices;

@@ -134,7 +134,29 @@ public sealed class TrialCacheTests
         Assert.Equal(["a", "b"], imported.Sources);
         Assert.Equal([("a", 1L, "0:3:3"), ("z", 8L, "3:0:0")], imported.Trials.Select(t => (t.SearchId, t.TrialNumber, string.Join(':', t.Architecture))));
         Assert.Equal(0.2, imported.Trials[1].Metrics["test_acc"]);
-        Assert.Throws<ArgumentException>(() => imports.Add("c", new SearchTrials { Trials = { new TrialRecord { Architecture = { "plain", "tofu", "bacon" } } } }));
+    }
+
+    [Fact]
+    public void Imports_pass_over_a_trial_that_does_not_fit_the_space_and_keep_the_rest_of_its_page()
+    {
+        var search = LedgerSpecs.Burger();
+        var imports = new TrialImports("s", search.Problem.Space);
+        imports.Add("c", new SearchTrials
+        {
+            SearchId = "c",
+            Trials =
+            {
+                new TrialRecord { TrialNumber = 1, Architecture = { "plain", "tofu", "bacon" }, Reward = 0.9 },
+                new TrialRecord { TrialNumber = 2, Architecture = { "plain", "wagyu" }, Reward = 0.9 },
+                new TrialRecord { TrialNumber = 3, Architecture = { "plain", "wagyu", "truffle", "truffle" }, Reward = 0.9 },
+                new TrialRecord { TrialNumber = 4, Architecture = { "plain", "wagyu", "truffle" }, Reward = 0.5 },
+            },
+        });
+
+        var imported = imports.Event();
+
+        Assert.Equal(["c"], imported.Sources);
+        Assert.Equal([(4L, "0:3:3")], imported.Trials.Select(t => (t.TrialNumber, string.Join(':', t.Architecture))));
     }
 
     private static SearchSpec Changed(SearchSpec spec, Action<SearchSpec> change)
