@@ -5,8 +5,8 @@ using Akka.Event;
 namespace LayerNas.Cluster.Workers;
 
 /// <summary>
-/// On a worker-only node: once a coordinator has been seen and the last one is removed from the cluster (it left
-/// gracefully, so no split-brain resolver downs anyone), shuts the node down with <see cref="CoordinatorLeftReason"/>.
+/// On a worker-only node: once a coordinator has been seen and the last one leaves the cluster gracefully (so no
+/// split-brain resolver downs anyone), shuts the node down with <see cref="CoordinatorLeftReason"/>.
 /// </summary>
 /// <remarks>
 /// A worker left in a cluster without a coordinator would wait forever, since a restarted coordinator with no seeds
@@ -36,7 +36,10 @@ public sealed class CoordinatorWatch : ReceiveActor
         });
         Receive<ClusterEvent.MemberRemoved>(removed =>
         {
-            if (_coordinators.Remove(removed.Member.Address) && _coordinators.Count == 0)
+            // Only a graceful leave ends in Removed from Exiting. A coordinator removed from any other status was downed
+            // (this node's own downing shuts it down with its own reason), or this node is shutting down and its
+            // cluster reports every member removed: neither is a coordinator that left.
+            if (_coordinators.Remove(removed.Member.Address) && _coordinators.Count == 0 && removed.PreviousStatus == MemberStatus.Exiting)
             {
                 _log.Warning("The last coordinator ({0}) left the cluster; starting again to rejoin through the seeds", removed.Member.Address);
                 CoordinatedShutdown.Get(Context.System).Run(CoordinatorLeftReason.Instance);

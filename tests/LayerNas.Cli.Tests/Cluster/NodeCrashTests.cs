@@ -109,7 +109,7 @@ public sealed class NodeCrashTests
         Assert.Equal(long.Parse(ClusterSearch.Json(result, "trialsTrained")), after.Count);
         Assert.True(after.Count > before.Count, "the restarted coordinator completed no trial");
         Assert.Equal(before.Select(c => c.TrialNumber), after.Take(before.Count).Select(c => c.TrialNumber));
-        Assert.All(cluster.WorkerNodes, worker => Assert.Contains("node downed: no coordinator is reachable; starting again to rejoin the cluster", worker.Stdout));
+        await AssertEachWorkerBackAsync(cluster, "node downed by its cluster: leaving");
         Assert.Contains("recovered", cluster.Coordinator.Stderr);
 
         var trainings = CountingTrainer.Read(spec);
@@ -143,7 +143,24 @@ public sealed class NodeCrashTests
         var after = Completed(storage, searchId);
         ClusterSearch.AssertOneCompletionPerTrial(after);
         Assert.True(after.Count > before.Count, "the restarted coordinator completed no trial");
-        Assert.All(cluster.WorkerNodes, worker => Assert.Contains("the last coordinator left the cluster: leaving", worker.Stdout));
+        await AssertEachWorkerBackAsync(cluster, "the last coordinator left the cluster: leaving");
+    }
+
+    /// <summary>
+    /// Each worker node said why it left (<paramref name="why"/>), started again and is up in the restarted coordinator's
+    /// cluster. The search may end before both are back (the first one back can finish it), so this waits for it.
+    /// </summary>
+    private static async Task AssertEachWorkerBackAsync(LocalCluster cluster, string why)
+    {
+        foreach (var worker in cluster.WorkerNodes)
+        {
+            await Wait.UntilAsync(() => worker.Stdout.Count(l => l.StartsWith("node up at ", StringComparison.Ordinal)) >= 2, Deadline, "the worker node up again");
+            // Akka's own logger writes to standard output too while an actor system stops: only the node's lines count.
+            var lines = worker.Stdout.Where(l => l.StartsWith("node ", StringComparison.Ordinal) || l == why);
+            Assert.Equal(
+                ["node up at", why, "node stopped", "node downed: no coordinator is reachable; starting again to rejoin the cluster", "node up at"],
+                lines.Take(5).Select(l => l.StartsWith("node up at ", StringComparison.Ordinal) ? "node up at" : l));
+        }
     }
 
     /// <summary>The answer <c>layernas run</c> gives; the trainings it made are set aside, so the spec's log counts only the cluster's.</summary>
