@@ -161,7 +161,7 @@ public sealed class SearchManager : CompactingPersistentActor
             SearchId = submit.SearchId,
             Spec = spec,
             SubmittedUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-            TrialCacheSources = { TrialCache.Sources(spec, _searches.All.Where(r => r.Finished is not null).Select(r => (r.Id, r.Submitted.Spec))) },
+            TrialCacheSources = { TrialCache.Sources(spec, _searches.All.Where(r => r.Finished is not null).Select(r => (r.Id, r.TrialCacheKey))) },
         };
         Persist(submitted, e =>
         {

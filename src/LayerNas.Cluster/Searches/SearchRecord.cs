@@ -11,6 +11,9 @@ internal sealed class SearchRecord(SearchSubmitted submitted)
 
     public SearchSubmitted Submitted { get; } = submitted;
 
+    /// <summary>The search's shared trial cache key, kept so a submit compares keys instead of hashing every ended search's spec again.</summary>
+    public string? TrialCacheKey { get; } = TrialCache.Key(submitted.Spec);
+
     public SearchFinished? Finished { get; set; }
 
     /// <summary>Why the search cannot go on (its spec no longer compiles, its journal cannot be recovered).</summary>

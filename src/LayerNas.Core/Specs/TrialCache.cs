@@ -29,19 +29,15 @@ public static class TrialCache
         return "t-" + Convert.ToHexStringLower(SHA256.HashData(SearchIds.Canonical(outcomeParts).ToByteArray()));
     }
 
+    /// <summary>The key a search offers its trials under and reuses others' by: its fingerprint when it opts in, null when it does not.</summary>
+    public static string? Key(SearchSpec spec) => IsShared(spec) ? Fingerprint(spec) : null;
+
     /// <summary>
     /// The searches a newly submitted <paramref name="spec"/> reuses trials from: of <paramref name="ended"/> (searches
-    /// that had ended when it was submitted, in submission order), those that opted in with the same fingerprint.
-    /// Only ended searches count, so what a search reuses is fixed when it is submitted and never depends on how far
-    /// searches running beside it have come. None when <paramref name="spec"/> does not opt in.
+    /// that had ended when it was submitted, in submission order, each with its <see cref="Key"/>), those under the
+    /// same key. Only ended searches count, so what a search reuses is fixed when it is submitted and never depends on
+    /// how far searches running beside it have come. None when <paramref name="spec"/> does not opt in.
     /// </summary>
-    public static IReadOnlyList<string> Sources(SearchSpec spec, IEnumerable<(string SearchId, SearchSpec Spec)> ended)
-    {
-        if (!IsShared(spec))
-        {
-            return [];
-        }
-        var fingerprint = Fingerprint(spec);
-        return [.. ended.Where(e => IsShared(e.Spec) && Fingerprint(e.Spec) == fingerprint).Select(e => e.SearchId)];
-    }
+    public static IReadOnlyList<string> Sources(SearchSpec spec, IEnumerable<(string SearchId, string? Key)> ended) =>
+        Key(spec) is { } key ? [.. ended.Where(e => e.Key == key).Select(e => e.SearchId)] : [];
 }

@@ -86,7 +86,7 @@ public sealed class TrialCacheTests
         var unshared = Changed(spec, s => s.TrialCache = TrialCache.Off);
         var open = Changed(spec, s => s.TrialCache = "");
         var otherTrainer = Changed(spec, s => s.Trainer.Synthetic.Seed = 7);
-        var ended = new[] { ("a", spec), ("b", unshared), ("c", otherTrainer), ("d", otherTarget), ("e", open) };
+        var ended = new[] { ("a", spec), ("b", unshared), ("c", otherTrainer), ("d", otherTarget), ("e", open) }.Select(e => (e.Item1, TrialCache.Key(e.Item2))).ToList();
 
         Assert.Equal(["a", "d"], TrialCache.Sources(otherTarget, ended));
         Assert.Empty(TrialCache.Sources(unshared, ended));
