@@ -11,8 +11,11 @@ internal sealed class SearchRecord(SearchSubmitted submitted)
 
     public SearchSubmitted Submitted { get; } = submitted;
 
-    /// <summary>The search's shared trial cache key, kept so a submit compares keys instead of hashing every ended search's spec again.</summary>
-    public string? TrialCacheKey { get; } = TrialCache.Key(submitted.Spec);
+    /// <summary>
+    /// The search's shared trial cache key, kept so a submit compares keys instead of hashing every ended search's spec
+    /// again; worked out when first asked for, so recovering the manager hashes nothing.
+    /// </summary>
+    public string? TrialCacheKey => field ??= TrialCache.Key(Submitted.Spec);
 
     public SearchFinished? Finished { get; set; }
 
